@@ -1,0 +1,49 @@
+"""Refuse bad answers before anything is written: one line naming the value and the rule.
+
+The naming rules are imported from the generated project's own scaffolder,
+so the template and ``manage.py startproduct`` can never disagree.
+"""
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+
+ANSWERS = json.loads({{ cookiecutter | tojson | tojson }})
+# The template's own copy of the project, before rendering.
+PROJECT_TEMPLATE = Path(ANSWERS["_repo_dir"], "{% raw %}{{cookiecutter.project_slug}}{% endraw %}")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def load_names():
+    path = PROJECT_TEMPLATE / "scaffold" / "names.py"
+    spec = importlib.util.spec_from_file_location("template_scaffold_names", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def validate(answers: dict) -> None:
+    names = load_names()
+    if not answers["project_name"].strip():
+        raise names.InvalidName("invalid project_name '': it must not be empty")
+    names.check_identifier(answers["project_slug"], "project_slug")
+    if not EMAIL.fullmatch(answers["email"]):
+        raise names.InvalidName(f"invalid email {answers['email']!r}: expected name@domain.tld")
+    for key in ("project_name", "description", "author_name"):
+        if any(char in answers[key] for char in '"\\\n'):
+            raise names.InvalidName(
+                f"invalid {key} {answers[key]!r}: it may not contain double quotes, "
+                "backslashes or line breaks"
+            )
+    names.parse_product_specs(answers["products"], answers["project_slug"])
+
+
+if __name__ == "__main__":
+    try:
+        validate(ANSWERS)
+    except ValueError as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        sys.exit(1)

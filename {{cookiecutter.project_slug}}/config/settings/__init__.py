@@ -1,0 +1,1 @@
+"""Settings: ``base`` is shared; ``dev``, ``test`` and ``prod`` adjust it per environment."""

@@ -1,0 +1,17 @@
+"""Local development: debug on, SQLite and the in-memory broker unless ``.env`` says otherwise."""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import REST_FRAMEWORK, env
+
+DEBUG = True
+SECRET_KEY = env("SECRET_KEY")
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+
+# The browsable API is handy while developing; production speaks JSON only.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+}

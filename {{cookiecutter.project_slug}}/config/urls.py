@@ -1,0 +1,15 @@
+"""Root URLs. Each product's ``presentation/urls.py`` is mounted at ``api/<product>/``."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from config.products import products
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/auth/", include("rest_framework.urls")),
+    *(
+        path(f"api/{product.name}/", include(f"{product.app_module}.presentation.urls"))
+        for product in products()
+    ),
+]

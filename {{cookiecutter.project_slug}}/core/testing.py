@@ -1,0 +1,57 @@
+"""Test helpers any product may use."""
+
+import dataclasses
+import datetime as dt
+import enum
+import types
+import typing
+import uuid
+from decimal import Decimal
+from typing import Any
+
+_PLACEHOLDERS: dict[type, Any] = {
+    str: "example",
+    int: 0,
+    float: 0.0,
+    bool: False,
+    Decimal: Decimal(0),
+    dt.date: dt.date(2025, 1, 1),
+    tuple: (),
+    frozenset: frozenset(),
+}
+
+
+def build_contract[T](contract: type[T], **values: Any) -> T:
+    """Build a contract instance, filling the fields not given with placeholders.
+
+    A consumer's tests use it to stand in for another product's facade: they
+    then depend on that product's contract, not on its implementation.
+    """
+    hints = typing.get_type_hints(contract)
+    for field in dataclasses.fields(contract):  # type: ignore[arg-type]
+        if field.name in values or not field.init:
+            continue
+        if (
+            field.default is not dataclasses.MISSING
+            or field.default_factory is not dataclasses.MISSING
+        ):
+            continue
+        values[field.name] = _placeholder(hints[field.name], f"{contract.__name__}.{field.name}")
+    return contract(**values)
+
+
+def _placeholder(annotation: Any, where: str) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(annotation):
+        return None
+    if origin is not None:
+        annotation = origin
+    if annotation is uuid.UUID:
+        return uuid.uuid4()
+    if annotation is dt.datetime:
+        return dt.datetime.now(dt.UTC)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return next(iter(annotation))
+    if annotation in _PLACEHOLDERS:
+        return _PLACEHOLDERS[annotation]
+    raise TypeError(f"build_contract cannot invent a value for {where}: pass it explicitly")

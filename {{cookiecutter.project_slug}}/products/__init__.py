@@ -1,0 +1,1 @@
+"""Products: self-contained vertical slices, each a Django app under ``<name>/backend``."""

@@ -1,0 +1,1 @@
+"""The product scaffolder: the single source of every product's skeleton."""

@@ -1,0 +1,45 @@
+"""``python -m scaffold product NAME``: the standard-library entry point.
+
+``manage.py startproduct`` is the everyday command; this one exists so the
+template's post-generation hook can create products before any dependency
+is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scaffold.dotenv import write_env
+from scaffold.names import InvalidName
+from scaffold.product import create_product
+from scaffold.render import TemplateError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scaffold")
+    commands = parser.add_subparsers(dest="command", required=True)
+    product = commands.add_parser("product", help="create a product from the skeleton")
+    product.add_argument("name")
+    product.add_argument("--depends-on", metavar="PRODUCT", help="a product whose facade it uses")
+    product.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
+    env = commands.add_parser("env", help="write .env from .env.example with a fresh SECRET_KEY")
+    env.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
+    args = parser.parse_args(argv)
+
+    if args.command == "env":
+        written = write_env(args.root)
+        print("wrote .env" if written else ".env exists: left as it is")
+        return 0
+    try:
+        path = create_product(args.root, args.name, depends_on=args.depends_on)
+    except (InvalidName, TemplateError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"created {path.relative_to(args.root)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

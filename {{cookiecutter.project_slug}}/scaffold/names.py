@@ -1,0 +1,170 @@
+"""Naming rules and the names derived from a product name, in one place.
+
+The template's pre-generation hook imports this module too, so a name the
+template accepts is exactly a name ``manage.py startproduct`` accepts.
+Standard library only: it runs under whatever Python runs cookiecutter.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import sys
+from dataclasses import dataclass
+
+IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
+IDENTIFIER_RULE = (
+    "must be a lowercase Python identifier: letters, digits and single "
+    "underscores, starting with a letter"
+)
+MAX_PRODUCT_NAME = 30
+
+# Top-level packages of the generated project itself.
+PROJECT_PACKAGES = frozenset(
+    {"config", "core", "products", "scaffold", "packages", "manage", "tests", "docs", "conftest"}
+)
+# Packages the project installs: Django, DRF, Celery and what they pull in.
+THIRD_PARTY_PACKAGES = frozenset(
+    {
+        "django",
+        "rest_framework",
+        "celery",
+        "kombu",
+        "billiard",
+        "vine",
+        "amqp",
+        "asgiref",
+        "sqlparse",
+        "environ",
+        "psycopg",
+        "redis",
+        "click",
+        "dateutil",
+        "tzdata",
+        "pytest",
+        "pytest_django",
+        "tach",
+        "ruff",
+    }
+)
+# App labels Django and DRF register themselves.
+FRAMEWORK_APP_LABELS = frozenset(
+    {
+        "admin",
+        "admindocs",
+        "auth",
+        "contenttypes",
+        "flatpages",
+        "gis",
+        "humanize",
+        "messages",
+        "postgres",
+        "redirects",
+        "sessions",
+        "sitemaps",
+        "sites",
+        "staticfiles",
+        "syndication",
+        "authtoken",
+    }
+)
+
+
+class InvalidName(ValueError):
+    """A name breaks a rule; the message names the value and the rule."""
+
+
+def check_identifier(value: str, what: str) -> None:
+    """Refuse anything that is not a safe, non-shadowing lowercase identifier."""
+    if not IDENTIFIER.fullmatch(value):
+        raise InvalidName(f"invalid {what} {value!r}: {IDENTIFIER_RULE}")
+    if keyword.iskeyword(value) or keyword.issoftkeyword(value):
+        raise InvalidName(f"invalid {what} {value!r}: it is a Python keyword")
+    if value in sys.stdlib_module_names:
+        raise InvalidName(
+            f"invalid {what} {value!r}: it shadows the standard library module {value!r}"
+        )
+    if value in THIRD_PARTY_PACKAGES:
+        raise InvalidName(f"invalid {what} {value!r}: it shadows the installed package {value!r}")
+    if value in FRAMEWORK_APP_LABELS:
+        raise InvalidName(
+            f"invalid {what} {value!r}: it clashes with the Django app label {value!r}"
+        )
+    if value in PROJECT_PACKAGES:
+        raise InvalidName(
+            f"invalid {what} {value!r}: it clashes with the project's own package {value!r}"
+        )
+
+
+def check_product_name(name: str, project_slug: str) -> None:
+    check_identifier(name, "product name")
+    if len(name) > MAX_PRODUCT_NAME:
+        raise InvalidName(f"invalid product name {name!r}: at most {MAX_PRODUCT_NAME} characters")
+    if name == project_slug:
+        raise InvalidName(f"invalid product name {name!r}: it is the project slug")
+
+
+@dataclass(frozen=True)
+class ProductSpec:
+    name: str
+    depends_on: str | None = None
+
+
+def parse_product_specs(text: str, project_slug: str) -> list[ProductSpec]:
+    """Parse ``"catalog, orders:catalog"``: names, each optionally ``:dependency``.
+
+    A product may depend on one product listed before it, which keeps the
+    list in creation order and makes cycles impossible.
+    """
+    specs: list[ProductSpec] = []
+    if not text.strip():
+        return specs
+    seen: set[str] = set()
+    for raw in text.split(","):
+        item = raw.strip()
+        if not item:
+            raise InvalidName(f"invalid product list {text!r}: it has an empty entry")
+        name, sep, dependency = (part.strip() for part in item.partition(":"))
+        check_product_name(name, project_slug)
+        if name in seen:
+            raise InvalidName(f"invalid product list {text!r}: {name!r} is listed twice")
+        if sep:
+            if dependency == name:
+                raise InvalidName(f"invalid product {item!r}: a product cannot depend on itself")
+            if dependency not in seen:
+                raise InvalidName(
+                    f"invalid product {item!r}: it may only depend on a product listed before it"
+                )
+        seen.add(name)
+        specs.append(ProductSpec(name, dependency or None))
+    return specs
+
+
+@dataclass(frozen=True)
+class ProductNames:
+    """Every name a product needs, derived from its one name."""
+
+    name: str
+
+    @property
+    def app_label(self) -> str:
+        return self.name
+
+    @property
+    def module(self) -> str:
+        return f"products.{self.name}"
+
+    @property
+    def app_module(self) -> str:
+        return f"products.{self.name}.backend"
+
+    @property
+    def class_prefix(self) -> str:
+        return "".join(part.capitalize() for part in self.name.split("_"))
+
+    @property
+    def verbose_name(self) -> str:
+        return self.name.replace("_", " ").capitalize()
+
+    def turbo_package(self, project_slug: str) -> str:
+        return f"@{project_slug}/{self.name}"

@@ -1,0 +1,81 @@
+"""Create a product from the one product skeleton.
+
+The template's post-generation hook and ``manage.py startproduct`` both
+call :func:`create_product`, so a product added later has exactly the shape
+of the products created at bake time.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from scaffold.names import InvalidName, ProductNames, check_product_name
+from scaffold.render import render
+
+SKELETON = Path(__file__).parent / "skeleton" / "product"
+SUFFIX = "-tpl"
+
+
+def project_slug(root: Path) -> str:
+    """The project's slug: the name of its root ``package.json``."""
+    try:
+        return json.loads((root / "package.json").read_text(encoding="utf-8"))["name"]
+    except (OSError, ValueError, KeyError) as error:
+        raise InvalidName(
+            f"{root} is not a project root: no readable package.json name ({error})"
+        ) from error
+
+
+def product_exists(root: Path, name: str) -> bool:
+    return (root / "products" / name / "backend" / "apps.py").is_file()
+
+
+def create_product(root: Path, name: str, *, depends_on: str | None = None) -> Path:
+    """Render the skeleton into ``products/<name>`` atomically; return its path.
+
+    The product is rendered into a temporary directory next to its final
+    place and renamed into it only when every file rendered, so a failure
+    never leaves a half-written product behind.
+    """
+    slug = project_slug(root)
+    check_product_name(name, slug)
+    target = root / "products" / name
+    if target.exists():
+        raise InvalidName(f"invalid product name {name!r}: {target} already exists")
+    if depends_on is not None and not product_exists(root, depends_on):
+        raise InvalidName(f"invalid dependency {depends_on!r}: there is no product {depends_on!r}")
+
+    context = skeleton_context(slug, name, depends_on)
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=target.parent))
+    try:
+        for source in sorted(SKELETON.rglob(f"*{SUFFIX}")):
+            relative = source.relative_to(SKELETON)
+            destination = staging / relative.parent / relative.name.removesuffix(SUFFIX)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            text = render(source.read_text(encoding="utf-8"), context, source=str(relative))
+            destination.write_text(text, encoding="utf-8")
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def skeleton_context(slug: str, name: str, depends_on: str | None) -> dict[str, object]:
+    product = ProductNames(name)
+    dependency = ProductNames(depends_on) if depends_on else None
+    return {
+        "product": product.name,
+        "Product": product.class_prefix,
+        "verbose_name": product.verbose_name,
+        "app_module": product.app_module,
+        "turbo_package": product.turbo_package(slug),
+        "has_dependency": dependency is not None,
+        "dependency": dependency.name if dependency else "",
+        "Dependency": dependency.class_prefix if dependency else "",
+        "dependency_module": dependency.app_module if dependency else "",
+        "dependency_turbo_package": dependency.turbo_package(slug) if dependency else "",
+    }
