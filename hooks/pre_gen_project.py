@@ -29,15 +29,15 @@ def validate(answers: dict) -> None:
     names = load_names()
     if not answers["project_name"].strip():
         raise names.InvalidName("invalid project_name '': it must not be empty")
-    names.check_identifier(answers["project_slug"], "project_slug")
-    if not EMAIL.fullmatch(answers["email"]):
-        raise names.InvalidName(f"invalid email {answers['email']!r}: expected name@domain.tld")
     for key in ("project_name", "description", "author_name"):
         if any(char in answers[key] for char in '"\\\n'):
             raise names.InvalidName(
                 f"invalid {key} {answers[key]!r}: it may not contain double quotes, "
                 "backslashes or line breaks"
             )
+    if not EMAIL.fullmatch(answers["email"]):
+        raise names.InvalidName(f"invalid email {answers['email']!r}: expected name@domain.tld")
+    names.check_identifier(answers["project_slug"], "project_slug")
     names.parse_product_specs(answers["products"], answers["project_slug"])
 
 

@@ -17,7 +17,7 @@ IDENTIFIER_RULE = (
     "must be a lowercase Python identifier: letters, digits and single "
     "underscores, starting with a letter"
 )
-MAX_PRODUCT_NAME = 30
+MAX_PRODUCT_NAME = 20  # keeps every skeleton line within the 100-column limit
 
 # Top-level packages of the generated project itself.
 PROJECT_PACKAGES = frozenset(
@@ -129,6 +129,7 @@ def parse_product_specs(text: str, project_slug: str) -> list[ProductSpec]:
         if name in seen:
             raise InvalidName(f"invalid product list {text!r}: {name!r} is listed twice")
         if sep:
+            check_identifier(dependency, "dependency name")
             if dependency == name:
                 raise InvalidName(f"invalid product {item!r}: a product cannot depend on itself")
             if dependency not in seen:

@@ -1,0 +1,30 @@
+# Template development. `make bake` and `make test` install what they need:
+# uv from PATH, or bootstrapped once into .tools/ with the machine's python3.
+
+UV ?= $(shell uv --version >/dev/null 2>&1 && command -v uv || echo .tools/bin/uv)
+RUN := $(UV) run --frozen
+
+.PHONY: help bake test test-fast install lint
+
+help:  ## List the targets
+	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+bake: install  ## Bake a project with the default answers into build/
+	$(RUN) cookiecutter . --no-input --output-dir build
+
+test: install lint  ## The template's whole test suite: fast tier and full tier
+	$(RUN) pytest
+
+test-fast: install lint  ## Only the fast tier: bakes and static checks, in seconds
+	$(RUN) pytest -m "not full"
+
+lint:  ## ruff over the template's own Python (hooks and tests)
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+
+install: $(UV)
+	$(UV) sync --locked
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/python -m pip install --quiet "uv>=0.9,<1"

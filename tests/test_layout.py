@@ -1,0 +1,173 @@
+"""Fast tier: every option value bakes, and the project has the seed layout."""
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from .helpers import DEFAULT_PRODUCTS
+
+PRODUCT_FILES = [
+    "__init__.py",
+    "package.json",
+    "README.md",
+    "tach.domain.toml",
+    "backend/__init__.py",
+    "backend/apps.py",
+    "backend/models.py",
+    "backend/migrations/__init__.py",
+    "backend/migrations/0001_initial.py",
+    "backend/logic.py",
+    "backend/facade/__init__.py",
+    "backend/facade/api.py",
+    "backend/facade/contracts.py",
+    "backend/facade/enums.py",
+    "backend/presentation/__init__.py",
+    "backend/presentation/serializers.py",
+    "backend/presentation/views.py",
+    "backend/presentation/urls.py",
+    "backend/tasks/__init__.py",
+    "backend/tasks/tasks.py",
+    "backend/tasks/schedules.py",
+    "backend/tests/__init__.py",
+    "backend/tests/conftest.py",
+    "backend/tests/test_models.py",
+    "backend/tests/test_logic.py",
+    "backend/tests/test_api.py",
+    "backend/tests/test_presentation.py",
+    "backend/tests/test_tasks.py",
+]
+PROJECT_FILES = [
+    "README.md",
+    "LICENSE",
+    "Makefile",
+    "pyproject.toml",
+    ".python-version",
+    ".gitignore",
+    ".env",
+    ".env.example",
+    "manage.py",
+    "package.json",
+    "tach.toml",
+    "conftest.py",
+    "config/settings/base.py",
+    "config/settings/dev.py",
+    "config/settings/test.py",
+    "config/settings/prod.py",
+    "config/urls.py",
+    "config/celery.py",
+    "config/products.py",
+    "config/wsgi.py",
+    "config/asgi.py",
+    "core/models.py",
+    "core/migrations/0001_initial.py",
+    "core/management/commands/startproduct.py",
+    "scaffold/product.py",
+]
+
+
+def test_the_default_bake_has_the_project_and_two_products(bake) -> None:
+    project = bake()
+
+    assert project.name == "my_product_monorepo"
+    for relative in PROJECT_FILES:
+        assert (project / relative).is_file(), relative
+    products = sorted(path.name for path in (project / "products").iterdir() if path.is_dir())
+    assert products == sorted(DEFAULT_PRODUCTS)
+    for product in DEFAULT_PRODUCTS:
+        for relative in PRODUCT_FILES:
+            assert (project / "products" / product / relative).is_file(), f"{product}/{relative}"
+
+
+def test_the_second_default_product_uses_the_first_through_its_facade(bake) -> None:
+    project = bake()
+    orders = project / "products" / "orders"
+
+    logic = (orders / "backend" / "logic.py").read_text()
+    assert "from products.catalog.backend.facade import api as catalog_api" in logic
+    assert "catalog.backend.models" not in logic
+    package = json.loads((orders / "package.json").read_text())
+    assert package["dependencies"] == {"@my_product_monorepo/catalog": "workspace:*"}
+    domain = tomllib.loads((orders / "tach.domain.toml").read_text())
+    assert domain["root"]["depends_on"] == ["//core", "//products.catalog"]
+    catalog_domain = tomllib.loads((project / "products/catalog/tach.domain.toml").read_text())
+    assert catalog_domain["root"]["depends_on"] == ["//core"]
+
+
+def test_the_slug_is_derived_from_the_project_name(bake) -> None:
+    project = bake(project_name="Acme Web-Shop")
+
+    assert project.name == "acme_web_shop"
+    assert tomllib.loads((project / "pyproject.toml").read_text())["project"]["name"] == (
+        "acme_web_shop"
+    )
+
+
+@pytest.mark.parametrize("python_version", ["3.12", "3.13"])
+def test_the_python_version_is_pinned_for_uv_and_required(bake, python_version: str) -> None:
+    project = bake(python_version=python_version)
+
+    assert (project / ".python-version").read_text().strip() == python_version
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text())
+    assert pyproject["project"]["requires-python"] == f">={python_version}"
+
+
+@pytest.mark.parametrize(
+    ("license_", "spdx", "first_words"),
+    [
+        ("MIT", "MIT", "MIT License"),
+        ("BSD-3-Clause", "BSD-3-Clause", "Copyright (c) Ada Lovelace"),
+        ("Apache-2.0", "Apache-2.0", "Apache License"),
+        ("Proprietary", "LicenseRef-Proprietary", "Copyright (c) Ada Lovelace. All rights"),
+    ],
+)
+def test_the_licence_is_written_and_declared(
+    bake, license_: str, spdx: str, first_words: str
+) -> None:
+    project = bake(license=license_, author_name="Ada Lovelace")
+
+    assert (project / "LICENSE").read_text().strip().startswith(first_words)
+    assert tomllib.loads((project / "pyproject.toml").read_text())["project"]["license"] == spdx
+
+
+def test_answers_reach_the_project_metadata(bake) -> None:
+    project = bake(
+        project_name="Acme", description="Shops, fast.", author_name="Ada", email="ada@acme.io"
+    )
+
+    metadata = tomllib.loads((project / "pyproject.toml").read_text())["project"]
+    assert metadata["description"] == "Shops, fast."
+    assert metadata["authors"] == [{"name": "Ada", "email": "ada@acme.io"}]
+    assert json.loads((project / "package.json").read_text())["name"] == "acme"
+
+
+@pytest.mark.parametrize(
+    ("products", "expected"),
+    [
+        ("", []),
+        ("billing", ["billing"]),
+        ("accounts, billing:accounts, invoices:billing", ["accounts", "billing", "invoices"]),
+    ],
+)
+def test_the_product_list_is_honoured(bake, products: str, expected: list[str]) -> None:
+    project = bake(products=products)
+
+    found = sorted(path.name for path in (project / "products").iterdir() if path.is_dir())
+    assert found == expected
+
+
+def test_the_secret_key_is_random_and_git_ignored(bake) -> None:
+    first, second = bake(), bake()
+
+    keys = [line_value(project / ".env", "SECRET_KEY") for project in (first, second)]
+    assert len(keys[0]) >= 50
+    assert keys[0] != keys[1]
+    assert ".env" in (first / ".gitignore").read_text().splitlines()
+
+
+def line_value(path: Path, key: str) -> str:
+    for line in path.read_text().splitlines():
+        if line.startswith(f"{key}="):
+            return line.removeprefix(f"{key}=")
+    raise AssertionError(f"{key} not in {path}")

@@ -1,0 +1,42 @@
+"""Fast tier: one skeleton serves the bake and ``startproduct``; the hook is idempotent."""
+
+import sys
+from pathlib import Path
+
+from cookiecutter.main import cookiecutter
+
+from .helpers import TEMPLATE, run
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def test_a_product_added_later_is_identical_to_one_baked_in(bake) -> None:
+    baked = bake(products="catalog, orders:catalog")
+    later = bake(products="catalog")
+
+    run(
+        sys.executable, "-m", "scaffold", "product", "orders", "--depends-on", "catalog", cwd=later
+    )
+
+    assert tree(later / "products" / "orders") == tree(baked / "products" / "orders")
+
+
+def test_running_the_bake_again_changes_nothing(tmp_path: Path) -> None:
+    def bake_into_same_place() -> Path:
+        return Path(
+            cookiecutter(
+                str(TEMPLATE), no_input=True, output_dir=str(tmp_path), overwrite_if_exists=True
+            )
+        )
+
+    project = bake_into_same_place()
+    before = tree(project)
+    bake_into_same_place()
+
+    assert tree(project) == before

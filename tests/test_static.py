@@ -1,0 +1,72 @@
+"""Fast tier: the baked files are clean text that parses, lints and is formatted."""
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .helpers import run
+
+# A long name pushes every skeleton line to its widest: formatting must not depend on names.
+LONG = "a" * 19 + "b"  # the longest product name allowed
+OPTION_SETS = {
+    "defaults": {},
+    "no products": {"products": ""},
+    "a chain of three": {"products": "accounts, billing:accounts, invoices:billing"},
+    "longest names": {"products": f"{LONG[:-1]}x, {LONG}:{LONG[:-1]}x"},
+    "python 3.12": {"python_version": "3.12"},
+}
+# The scaffolder's skeleton and renderer hold template syntax on purpose.
+OWN_TEMPLATES = (Path("scaffold", "skeleton"), Path("scaffold", "render.py"))
+
+
+def text_files(project: Path) -> list[Path]:
+    skipped = {".venv", ".git", "node_modules"}
+    return [
+        path
+        for path in sorted(project.rglob("*"))
+        if path.is_file()
+        and not skipped & set(path.relative_to(project).parts)
+        and not any(path.relative_to(project).is_relative_to(own) for own in OWN_TEMPLATES)
+    ]
+
+
+@pytest.fixture(params=list(OPTION_SETS), ids=list(OPTION_SETS))
+def project(request: pytest.FixtureRequest, bake) -> Path:
+    return bake(**OPTION_SETS[request.param])
+
+
+def test_no_template_syntax_is_left_behind(project: Path) -> None:
+    for path in text_files(project):
+        text = path.read_text()
+        for marker in ("{{", "}}", "{%", "%}", "{#"):
+            assert marker not in text, f"{marker!r} left in {path.relative_to(project)}"
+
+
+def test_every_toml_yaml_and_json_file_parses(project: Path) -> None:
+    parsers = {
+        ".toml": tomllib.loads,
+        ".json": json.loads,
+        ".yaml": yaml.safe_load,
+        ".yml": yaml.safe_load,
+    }
+    parsed = 0
+    for path in text_files(project):
+        if parser := parsers.get(path.suffix):
+            parser(path.read_text())
+            parsed += 1
+    assert parsed >= 3
+
+
+def test_ruff_check_and_format_are_clean(project: Path) -> None:
+    run(sys.executable, "-m", "ruff", "check", "--no-cache", ".", cwd=project)
+    run(sys.executable, "-m", "ruff", "format", "--check", "--no-cache", ".", cwd=project)
+
+
+def test_generated_python_compiles(project: Path) -> None:
+    for path in text_files(project):
+        if path.suffix == ".py":
+            compile(path.read_text(), str(path), "exec")

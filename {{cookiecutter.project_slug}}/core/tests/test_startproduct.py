@@ -1,0 +1,90 @@
+"""``manage.py startproduct`` refuses bad names and writes nothing when it refuses."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+import scaffold.product
+import scaffold.render
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A throwaway project root holding copies of the real products."""
+    (tmp_path / "package.json").write_text(json.dumps({"name": "demo"}))
+    shutil.copytree(settings.BASE_DIR / "products", tmp_path / "products")
+    return tmp_path
+
+
+def listing(root: Path) -> list[str]:
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*"))
+
+
+def test_it_creates_a_product_with_the_full_layout(project: Path) -> None:
+    with override_settings(BASE_DIR=project):
+        call_command("startproduct", "billing")
+
+    created = project / "products" / "billing"
+    assert (created / "backend" / "facade" / "contracts.py").is_file()
+    assert (created / "backend" / "tests" / "test_presentation.py").is_file()
+    assert json.loads((created / "package.json").read_text())["name"] == "@demo/billing"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["Billing"], "lowercase Python identifier"),
+        (["json"], "standard library"),
+        (["auth"], "Django app label"),
+        (["class"], "Python keyword"),
+        (["core"], "project's own package"),
+        (["demo"], "project slug"),
+        (["billing", "--depends-on", "nowhere"], "there is no product 'nowhere'"),
+    ],
+)
+def test_it_refuses_bad_input_and_writes_nothing(
+    project: Path, args: list[str], message: str
+) -> None:
+    before = listing(project)
+
+    with override_settings(BASE_DIR=project), pytest.raises(CommandError, match=message):
+        call_command("startproduct", *args)
+
+    assert listing(project) == before
+
+
+def test_it_never_overwrites_an_existing_product(project: Path) -> None:
+    with override_settings(BASE_DIR=project):
+        call_command("startproduct", "billing")
+        before = listing(project)
+
+        with pytest.raises(CommandError, match="already exists"):
+            call_command("startproduct", "billing")
+
+    assert listing(project) == before
+
+
+def test_a_failure_half_way_leaves_nothing_behind(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[str] = []
+
+    def render_then_fail(text: str, context: dict[str, object], source: str) -> str:
+        rendered.append(source)
+        if len(rendered) == 5:
+            raise OSError("disk full")
+        return scaffold.render.render(text, context, source)
+
+    monkeypatch.setattr(scaffold.product, "render", render_then_fail)
+    before = listing(project)
+
+    with pytest.raises(OSError, match="disk full"):
+        scaffold.product.create_product(project, "billing")
+
+    assert len(rendered) == 5
+    assert listing(project) == before
