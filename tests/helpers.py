@@ -13,7 +13,7 @@ def run(*command: str, cwd: Path, env: dict[str, str] | None = None, timeout: in
     completed = subprocess.run(
         command,
         cwd=cwd,
-        env={**os.environ, **(env or {})},
+        env={**clean_environment(), **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -22,3 +22,13 @@ def run(*command: str, cwd: Path, env: dict[str, str] | None = None, timeout: in
     output = completed.stdout + completed.stderr
     assert completed.returncode == 0, f"{' '.join(command)} exited {completed.returncode}:\n{output}"
     return output
+
+
+def clean_environment() -> dict[str, str]:
+    """The environment without the template's own virtualenv, as a user's shell would be."""
+    environment = dict(os.environ)
+    venv = environment.pop("VIRTUAL_ENV", None)
+    if venv:
+        paths = environment.get("PATH", "").split(os.pathsep)
+        environment["PATH"] = os.pathsep.join(p for p in paths if not p.startswith(venv))
+    return environment

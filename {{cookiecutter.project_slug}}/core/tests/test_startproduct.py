@@ -1,11 +1,9 @@
 """``manage.py startproduct`` refuses bad names and writes nothing when it refuses."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
@@ -15,9 +13,9 @@ import scaffold.render
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A throwaway project root holding copies of the real products."""
+    """A throwaway project root, so the real ``products/`` is never touched."""
     (tmp_path / "package.json").write_text(json.dumps({"name": "demo"}))
-    shutil.copytree(settings.BASE_DIR / "products", tmp_path / "products")
+    (tmp_path / "products").mkdir()
     return tmp_path
 
 

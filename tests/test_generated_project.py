@@ -1,0 +1,109 @@
+"""Full tier: a baked project installs, runs and passes its own README commands."""
+
+import json
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .helpers import clean_environment, run
+
+pytestmark = pytest.mark.full
+
+BAKES = {
+    "python 3.13": {"python_version": "3.13"},
+    "python 3.12": {"python_version": "3.12"},
+    "no products": {"products": ""},
+}
+
+
+@pytest.fixture(scope="module", params=list(BAKES), ids=list(BAKES))
+def project(request: pytest.FixtureRequest, bake_once) -> Path:
+    return bake_once(**BAKES[request.param])
+
+
+def passed_count(output: str) -> int:
+    summary = re.search(r"=+ (\d+) passed.* in [\d.]+s", output)
+    assert summary, output[-2000:]
+    assert " failed" not in summary.group(0) and " error" not in summary.group(0)
+    return int(summary.group(1))
+
+
+def test_make_test_passes(project: Path) -> None:
+    output = run("make", "test", cwd=project)
+
+    assert "All checks passed!" in output  # ruff check
+    assert "All modules validated!" in output  # tach check
+    assert "System check identified no issues" in output
+    assert "No changes detected" in output  # makemigrations --check
+    products = [p for p in (project / "products").iterdir() if p.is_dir()]
+    # The core and wiring tests, plus at least fifteen per product.
+    assert passed_count(output) >= 10 + 15 * len(products)
+
+
+def test_a_product_added_later_is_registered_and_tested(project: Path) -> None:
+    has_catalog = (project / "products" / "catalog").is_dir()
+    dependency = ["--depends-on", "catalog"] if has_catalog else []
+    run(uv(project), "run", "python", "manage.py", "startproduct", "billing", *dependency, cwd=project)
+
+    output = run("make", "test", cwd=project)
+
+    assert "products/billing/backend/tests/test_presentation.py" in output
+    passed_count(output)
+
+
+def uv(project: Path) -> str:
+    """The uv that the project's Makefile uses: from PATH, else the one it bootstrapped."""
+    on_path = shutil.which("uv", path=clean_environment()["PATH"])
+    return on_path or str(project / ".tools" / "bin" / "uv")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_make_run_serves_the_api_on_sqlite(project: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        ["make", "run", f"PORT={port}"],
+        cwd=project,
+        env=clean_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        status, body = wait_for(f"http://127.0.0.1:{port}/api/auth/login/", server)
+        assert status == 200 and "<form" in body
+        if (project / "products" / "catalog").is_dir():
+            status, body = wait_for(f"http://127.0.0.1:{port}/api/catalog/items/", server)
+            assert status == 403  # authenticated by default
+            assert "credentials were not provided" in json.loads(body)["detail"]
+        assert (project / "db.sqlite3").is_file()
+    finally:
+        subprocess.run(["kill", "--", f"-{server.pid}"], check=False)
+        server.wait(timeout=30)
+
+
+def wait_for(url: str, server: subprocess.Popen[str], timeout: float = 120) -> tuple[int, str]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"make run exited {server.returncode}:\n{server.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"nothing answered on {url} within {timeout}s")
