@@ -9,12 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-ANSWERS = json.loads({{ cookiecutter | tojson | tojson }})
+# Cookiecutter renders the answers here as JSON; tojson escapes every quote.
+ANSWERS = json.loads(r"""{{ cookiecutter | tojson }}""")
 ROOT = Path.cwd()
 
 
 def scaffold(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "scaffold", *args, "--root", str(ROOT)], cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "scaffold", *args, "--root", str(ROOT)], cwd=ROOT, check=True
+    )
 
 
 def main() -> None:
@@ -24,7 +27,9 @@ def main() -> None:
     for spec in parse_product_specs(ANSWERS["products"], ANSWERS["project_slug"]):
         if (ROOT / "products" / spec.name).exists():
             continue
-        scaffold("product", spec.name, *(["--depends-on", spec.depends_on] if spec.depends_on else []))
+        scaffold(
+            "product", spec.name, *(["--depends-on", spec.depends_on] if spec.depends_on else [])
+        )
     scaffold("env")
     print(
         f"""

@@ -10,7 +10,8 @@ import re
 import sys
 from pathlib import Path
 
-ANSWERS = json.loads({{ cookiecutter | tojson | tojson }})
+# Cookiecutter renders the answers here as JSON; tojson escapes every quote.
+ANSWERS = json.loads(r"""{{ cookiecutter | tojson }}""")
 # The template's own copy of the project, before rendering.
 PROJECT_TEMPLATE = Path(ANSWERS["_repo_dir"], "{% raw %}{{cookiecutter.project_slug}}{% endraw %}")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

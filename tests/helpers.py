@@ -20,7 +20,9 @@ def run(*command: str, cwd: Path, env: dict[str, str] | None = None, timeout: in
         check=False,
     )
     output = completed.stdout + completed.stderr
-    assert completed.returncode == 0, f"{' '.join(command)} exited {completed.returncode}:\n{output}"
+    assert completed.returncode == 0, (
+        f"{' '.join(command)} exited {completed.returncode}:\n{output}"
+    )
     return output
 
 

@@ -31,7 +31,8 @@ def project(request: pytest.FixtureRequest, bake_once) -> Path:
 def passed_count(output: str) -> int:
     summary = re.search(r"=+ (\d+) passed.* in [\d.]+s", output)
     assert summary, output[-2000:]
-    assert " failed" not in summary.group(0) and " error" not in summary.group(0)
+    assert " failed" not in summary.group(0)
+    assert " error" not in summary.group(0)
     return int(summary.group(1))
 
 
@@ -50,7 +51,16 @@ def test_make_test_passes(project: Path) -> None:
 def test_a_product_added_later_is_registered_and_tested(project: Path) -> None:
     has_catalog = (project / "products" / "catalog").is_dir()
     dependency = ["--depends-on", "catalog"] if has_catalog else []
-    run(uv(project), "run", "python", "manage.py", "startproduct", "billing", *dependency, cwd=project)
+    run(
+        uv(project),
+        "run",
+        "python",
+        "manage.py",
+        "startproduct",
+        "billing",
+        *dependency,
+        cwd=project,
+    )
 
     output = run("make", "test", cwd=project)
 
@@ -83,7 +93,8 @@ def test_make_run_serves_the_api_on_sqlite(project: Path) -> None:
     )
     try:
         status, body = wait_for(f"http://127.0.0.1:{port}/api/auth/login/", server)
-        assert status == 200 and "<form" in body
+        assert status == 200
+        assert "<form" in body
         if (project / "products" / "catalog").is_dir():
             status, body = wait_for(f"http://127.0.0.1:{port}/api/catalog/items/", server)
             assert status == 403  # authenticated by default

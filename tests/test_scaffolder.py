@@ -20,9 +20,7 @@ def test_a_product_added_later_is_identical_to_one_baked_in(bake) -> None:
     baked = bake(products="catalog, orders:catalog")
     later = bake(products="catalog")
 
-    run(
-        sys.executable, "-m", "scaffold", "product", "orders", "--depends-on", "catalog", cwd=later
-    )
+    run(sys.executable, "-m", "scaffold", "product", "orders", "--depends-on", "catalog", cwd=later)
 
     assert tree(later / "products" / "orders") == tree(baked / "products" / "orders")
 

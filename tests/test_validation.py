@@ -35,7 +35,10 @@ BAD_ANSWERS = [
     ({"products": "match"}, "invalid product name 'match': it is a Python keyword"),
     ({"products": "core"}, "invalid product name 'core': it clashes with the project's own"),
     ({"products": "scaffold"}, "invalid product name 'scaffold': it clashes with the project's"),
-    ({"project_slug": "shop", "products": "shop"}, "invalid product name 'shop': it is the project"),
+    (
+        {"project_slug": "shop", "products": "shop"},
+        "invalid product name 'shop': it is the project",
+    ),
     ({"products": "a" * 21}, f"invalid product name '{'a' * 21}': at most 20 characters"),
     ({"products": "catalog, catalog"}, "'catalog' is listed twice"),
     ({"products": "catalog,,orders"}, "it has an empty entry"),
@@ -66,4 +69,3 @@ def test_a_value_outside_the_choices_is_refused(tmp_path: Path, answers: dict[st
         cookiecutter(str(TEMPLATE), no_input=True, extra_context=answers, output_dir=str(tmp_path))
 
     assert list(tmp_path.iterdir()) == []
-
