@@ -5,6 +5,7 @@ already exist are left as they are.
 """
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,11 +13,17 @@ from pathlib import Path
 # Cookiecutter renders the answers here as JSON; tojson escapes every quote.
 ANSWERS = json.loads(r"""{{ cookiecutter | tojson }}""")
 ROOT = Path.cwd()
+# Leave no __pycache__ in the new project (or in the template it came from).
+sys.dont_write_bytecode = True
 
 
 def scaffold(*args: str) -> None:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     subprocess.run(
-        [sys.executable, "-m", "scaffold", *args, "--root", str(ROOT)], cwd=ROOT, check=True
+        [sys.executable, "-m", "scaffold", *args, "--root", str(ROOT)],
+        cwd=ROOT,
+        env=env,
+        check=True,
     )
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 ANSWERS = json.loads(r"""{{ cookiecutter | tojson }}""")
 # The template's own copy of the project, before rendering.
 PROJECT_TEMPLATE = Path(ANSWERS["_repo_dir"], "{% raw %}{{cookiecutter.project_slug}}{% endraw %}")
+sys.dont_write_bytecode = True  # importing names.py must not litter the template
+
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
