@@ -29,6 +29,7 @@ def run(*command: str, cwd: Path, env: dict[str, str] | None = None, timeout: in
 def clean_environment() -> dict[str, str]:
     """The environment without the template's own virtualenv, as a user's shell would be."""
     environment = dict(os.environ)
+    environment.pop("UV", None)  # `uv run` points this at the template's own uv
     venv = environment.pop("VIRTUAL_ENV", None)
     if venv:
         paths = environment.get("PATH", "").split(os.pathsep)
