@@ -7,8 +7,7 @@ from typing import Any
 import pytest
 
 
-@pytest.fixture
-def bake(cookies: Any) -> Callable[..., Path]:
+def baker(cookies: Any) -> Callable[..., Path]:
     """Bake with the given answers; return the project path (asserting success)."""
 
     def _bake(**answers: str) -> Path:
@@ -19,13 +18,12 @@ def bake(cookies: Any) -> Callable[..., Path]:
     return _bake
 
 
+@pytest.fixture
+def bake(cookies: Any) -> Callable[..., Path]:
+    return baker(cookies)
+
+
 @pytest.fixture(scope="module")
 def bake_once(cookies_session: Any) -> Callable[..., Path]:
-    """Like ``bake``, shared by a module's tests (for the slow tier)."""
-
-    def _bake(**answers: str) -> Path:
-        result = cookies_session.bake(extra_context=answers)
-        assert result.exit_code == 0, result.exception
-        return Path(result.project_path)
-
-    return _bake
+    """Like ``bake``, for a module's tests to share (the slow tier)."""
+    return baker(cookies_session)
