@@ -1,10 +1,14 @@
 """Local development: debug on, SQLite and the in-memory broker unless ``.env`` says otherwise."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from config.settings.base import *  # noqa: F403
 from config.settings.base import REST_FRAMEWORK, env
 
 DEBUG = True
-SECRET_KEY = env("SECRET_KEY")
+SECRET_KEY = env("SECRET_KEY", default="")
+if not SECRET_KEY:
+    raise ImproperlyConfigured("SECRET_KEY is not set: run `make .env` to write a local one")
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 
 # The browsable API is handy while developing; production speaks JSON only.
