@@ -10,7 +10,7 @@ help:  ## List the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
 bake: install  ## Bake a project with the default answers into build/
-	$(RUN) cookiecutter . --no-input --output-dir build
+	$(RUN) cookiecutter $(CURDIR) --no-input --output-dir build
 
 test: install lint  ## The template's whole test suite: fast tier and full tier
 	$(RUN) pytest

@@ -6,14 +6,21 @@ so the template and ``manage.py startproduct`` can never disagree.
 
 import importlib.util
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 # Cookiecutter renders the answers here as JSON; tojson escapes every quote.
 ANSWERS = json.loads(r"""{{ cookiecutter | tojson }}""")
-# The template's own copy of the project, before rendering.
-PROJECT_TEMPLATE = Path(ANSWERS["_repo_dir"], "{% raw %}{{cookiecutter.project_slug}}{% endraw %}")
+# The template's own copy of the project, before rendering. A relative template
+# path (`cookiecutter .`) is relative to the caller's directory, not to this
+# hook's, which runs inside the new project.
+PROJECT_TEMPLATE = Path(
+    os.environ.get("PWD", ""),
+    ANSWERS["_repo_dir"],
+    "{% raw %}{{cookiecutter.project_slug}}{% endraw %}",
+)
 sys.dont_write_bytecode = True  # importing names.py must not litter the template
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

@@ -38,3 +38,13 @@ def test_running_the_bake_again_changes_nothing(tmp_path: Path) -> None:
     bake_into_same_place()
 
     assert tree(project) == before
+
+
+def test_a_relative_template_path_bakes(tmp_path: Path, monkeypatch) -> None:
+    # As `cd template && cookiecutter . --no-input` from a shell.
+    monkeypatch.chdir(TEMPLATE)
+    monkeypatch.setenv("PWD", str(TEMPLATE))
+
+    project = Path(cookiecutter(".", no_input=True, output_dir=str(tmp_path)))
+
+    assert (project / "products" / "orders" / "backend" / "facade" / "api.py").is_file()
