@@ -152,10 +152,6 @@ class ProductNames:
         return self.name
 
     @property
-    def module(self) -> str:
-        return f"products.{self.name}"
-
-    @property
     def app_module(self) -> str:
         return f"products.{self.name}.backend"
 

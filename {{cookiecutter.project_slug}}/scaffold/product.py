@@ -75,7 +75,5 @@ def skeleton_context(slug: str, name: str, depends_on: str | None) -> dict[str, 
         "turbo_package": product.turbo_package(slug),
         "has_dependency": dependency is not None,
         "dependency": dependency.name if dependency else "",
-        "Dependency": dependency.class_prefix if dependency else "",
-        "dependency_module": dependency.app_module if dependency else "",
         "dependency_turbo_package": dependency.turbo_package(slug) if dependency else "",
     }
