@@ -29,7 +29,7 @@ def scaffold(*args: str) -> None:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    from scaffold.names import parse_product_specs
+    from boundaries.names import parse_product_specs
 
     for spec in parse_product_specs(ANSWERS["products"], ANSWERS["project_slug"]):
         if (ROOT / "products" / spec.name).exists():

@@ -1,6 +1,6 @@
 """Refuse bad answers before anything is written: one line naming the value and the rule.
 
-The naming rules are imported from the generated project's own scaffolder,
+The naming rules are imported from the generated project's own `boundaries` package,
 so the template and ``manage.py startproduct`` can never disagree.
 """
 
@@ -27,8 +27,8 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def load_names():
-    path = PROJECT_TEMPLATE / "scaffold" / "names.py"
-    spec = importlib.util.spec_from_file_location("template_scaffold_names", path)
+    path = PROJECT_TEMPLATE / "boundaries" / "names.py"
+    spec = importlib.util.spec_from_file_location("template_boundaries_names", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up here
     spec.loader.exec_module(module)

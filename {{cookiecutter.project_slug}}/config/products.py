@@ -9,7 +9,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from scaffold.names import ProductNames
+from boundaries.names import ProductNames
 
 PRODUCTS_DIR = Path(__file__).resolve().parent.parent / "products"
 

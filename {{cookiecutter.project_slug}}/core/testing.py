@@ -9,6 +9,8 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+from django.db import models
+
 _PLACEHOLDERS: dict[type, Any] = {
     str: "example",
     int: 0,
@@ -19,6 +21,18 @@ _PLACEHOLDERS: dict[type, Any] = {
     tuple: (),
     frozenset: frozenset(),
 }
+_CONTRACT_LEAVES = (
+    enum.Enum,
+    str,
+    int,
+    float,
+    bytes,
+    Decimal,
+    uuid.UUID,
+    dt.date,
+    dt.time,
+    dt.timedelta,
+)
 
 
 def build_contract[T](contract: type[T], **values: Any) -> T:
@@ -55,3 +69,24 @@ def _placeholder(annotation: Any, where: str) -> Any:
     if annotation in _PLACEHOLDERS:
         return _PLACEHOLDERS[annotation]
     raise TypeError(f"build_contract cannot invent a value for {where}: pass it explicitly")
+
+
+def assert_is_contract(value: object, where: str = "the value") -> None:
+    """Fail unless ``value`` is something a facade may return: contracts, never models.
+
+    Frozen, hashable dataclasses (checked field by field), enums, scalars,
+    None, and tuples or frozensets of them.
+    """
+    if isinstance(value, models.Model):
+        raise AssertionError(f"{where} is an ORM instance ({type(value).__name__}), not a contract")
+    if isinstance(value, tuple | frozenset):
+        for index, item in enumerate(value):
+            assert_is_contract(item, f"{where}[{index}]")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if not type(value).__dataclass_params__.frozen:  # type: ignore[attr-defined]
+            raise AssertionError(f"{where} is a {type(value).__name__}, which is not frozen")
+        for field in dataclasses.fields(value):
+            assert_is_contract(getattr(value, field.name), f"{where}.{field.name}")
+        hash(value)
+    elif not (value is None or isinstance(value, _CONTRACT_LEAVES)):
+        raise AssertionError(f"{where} is a {type(value).__name__}, not a contract")

@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from boundaries.names import InvalidName
 from scaffold.dotenv import write_env
-from scaffold.names import InvalidName
 from scaffold.product import create_product
 from scaffold.render import TemplateError
 
@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     product = commands.add_parser("product", help="create a product from the skeleton")
     product.add_argument("name")
     product.add_argument("--depends-on", metavar="PRODUCT", help="a product whose facade it uses")
+    product.add_argument(
+        "--not-isolated", action="store_true", help="let other products import any of it"
+    )
     product.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     env = commands.add_parser("env", help="write .env from .env.example with a fresh SECRET_KEY")
     env.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
@@ -33,7 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         print("wrote .env" if written else ".env exists: left as it is")
         return 0
     try:
-        path = create_product(args.root, args.name, depends_on=args.depends_on)
+        path = create_product(
+            args.root, args.name, depends_on=args.depends_on, isolated=not args.not_isolated
+        )
     except (InvalidName, TemplateError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -12,7 +12,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from scaffold.names import InvalidName, ProductNames, check_product_name
+from boundaries.contracts import read_contracts
+from boundaries.lock import write_lock
+from boundaries.names import FACADE_INTERFACE, InvalidName, ProductNames, check_product_name
 from scaffold.render import render
 
 SKELETON = Path(__file__).parent / "skeleton" / "product"
@@ -33,12 +35,17 @@ def product_exists(root: Path, name: str) -> bool:
     return (root / "products" / name / "backend" / "apps.py").is_file()
 
 
-def create_product(root: Path, name: str, *, depends_on: str | None = None) -> Path:
+def create_product(
+    root: Path, name: str, *, depends_on: str | None = None, isolated: bool = True
+) -> Path:
     """Render the skeleton into ``products/<name>`` atomically; return its path.
 
     The product is rendered into a temporary directory next to its final
     place and renamed into it only when every file rendered, so a failure
-    never leaves a half-written product behind.
+    never leaves a half-written product behind. An isolated product (the
+    default) exposes only its facade and gets a contract lock; a non-isolated
+    one lets others import anything from it, so a change to it re-tests
+    everything.
     """
     slug = project_slug(root)
     check_product_name(name, slug)
@@ -48,7 +55,7 @@ def create_product(root: Path, name: str, *, depends_on: str | None = None) -> P
     if depends_on is not None and not product_exists(root, depends_on):
         raise InvalidName(f"invalid dependency {depends_on!r}: there is no product {depends_on!r}")
 
-    context = skeleton_context(slug, name, depends_on)
+    context = skeleton_context(slug, name, depends_on, isolated=isolated)
     staging = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=target.parent))
     try:
         for source in sorted(SKELETON.rglob(f"*{SUFFIX}")):
@@ -61,10 +68,21 @@ def create_product(root: Path, name: str, *, depends_on: str | None = None) -> P
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if isolated:
+        try:
+            contracts = read_contracts(root, name)
+            if contracts.findings:
+                raise InvalidName(f"the skeleton breaks a contract rule: {contracts.findings[0]}")
+            write_lock(root, contracts)
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
     return target
 
 
-def skeleton_context(slug: str, name: str, depends_on: str | None) -> dict[str, object]:
+def skeleton_context(
+    slug: str, name: str, depends_on: str | None, *, isolated: bool
+) -> dict[str, object]:
     product = ProductNames(name)
     dependency = ProductNames(depends_on) if depends_on else None
     return {
@@ -72,8 +90,15 @@ def skeleton_context(slug: str, name: str, depends_on: str | None) -> dict[str, 
         "Product": product.class_prefix,
         "verbose_name": product.verbose_name,
         "app_module": product.app_module,
+        "tach_module": product.tach_module,
         "turbo_package": product.turbo_package(slug),
+        "test_script": product.test_script,
+        "contract_check_script": product.contract_check_script,
+        "tests_directory": product.tests_directory,
+        "isolated": isolated,
+        "facade_interface": json.dumps(FACADE_INTERFACE),  # a TOML string, escaped alike
         "has_dependency": dependency is not None,
         "dependency": dependency.name if dependency else "",
+        "dependency_tach_module": dependency.tach_module if dependency else "",
         "dependency_turbo_package": dependency.turbo_package(slug) if dependency else "",
     }

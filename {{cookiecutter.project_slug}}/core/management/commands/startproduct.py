@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from scaffold.names import InvalidName
+from boundaries.names import InvalidName
 from scaffold.product import create_product
 
 
@@ -18,10 +18,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--depends-on", metavar="PRODUCT", help="an existing product whose facade it uses"
         )
+        parser.add_argument(
+            "--not-isolated",
+            action="store_true",
+            help="let other products import any of it (a change to it then re-tests everything)",
+        )
 
-    def handle(self, *args: Any, name: str, depends_on: str | None, **options: Any) -> None:
+    def handle(
+        self, *args: Any, name: str, depends_on: str | None, not_isolated: bool, **options: Any
+    ) -> None:
         try:
-            path = create_product(settings.BASE_DIR, name, depends_on=depends_on)
+            path = create_product(
+                settings.BASE_DIR, name, depends_on=depends_on, isolated=not not_isolated
+            )
         except InvalidName as error:
             raise CommandError(error) from error
         self.stdout.write(self.style.SUCCESS(f"Created {path.relative_to(settings.BASE_DIR)}"))

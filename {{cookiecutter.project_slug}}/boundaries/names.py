@@ -18,10 +18,23 @@ IDENTIFIER_RULE = (
     "underscores, starting with a letter"
 )
 MAX_PRODUCT_NAME = 20  # keeps every skeleton line within the 100-column limit
+# tach's interface for an isolated product (a full-match regex): its facade package only.
+FACADE_INTERFACE = r"backend\.facade(\..*)?"
 
 # Top-level packages of the generated project itself.
 PROJECT_PACKAGES = frozenset(
-    {"config", "core", "products", "scaffold", "packages", "manage", "tests", "docs", "conftest"}
+    {
+        "boundaries",
+        "config",
+        "conftest",
+        "core",
+        "docs",
+        "manage",
+        "packages",
+        "products",
+        "scaffold",
+        "tests",
+    }
 )
 # Packages the project installs: Django, DRF, Celery and what they pull in.
 THIRD_PARTY_PACKAGES = frozenset(
@@ -156,6 +169,24 @@ class ProductNames:
         return f"products.{self.name}.backend"
 
     @property
+    def tach_module(self) -> str:
+        return f"products.{self.name}"
+
+    @property
+    def contract_modules(self) -> tuple[str, str]:
+        """The modules other products may import its contracts and enums from."""
+        return (f"{self.app_module}.facade.contracts", f"{self.app_module}.facade.enums")
+
+    @property
+    def directory(self) -> str:
+        """Its directory, relative to the project root."""
+        return f"products/{self.name}"
+
+    @property
+    def tests_directory(self) -> str:
+        return f"{self.directory}/backend/tests"
+
+    @property
     def class_prefix(self) -> str:
         return "".join(part.capitalize() for part in self.name.split("_"))
 
@@ -165,3 +196,18 @@ class ProductNames:
 
     def turbo_package(self, project_slug: str) -> str:
         return f"@{project_slug}/{self.name}"
+
+    # The workspace scripts run from products/<name>/, hence `cd ../..`.
+    @property
+    def test_script(self) -> str:
+        return f"cd ../.. && uv run --frozen pytest {self.tests_directory}"
+
+    @property
+    def contract_check_script(self) -> str:
+        return f"cd ../.. && uv run --frozen python -m boundaries contracts {self.name}"
+
+
+def is_contract_module(module: str) -> bool:
+    """Whether ``module`` is a product's ``facade.contracts`` or ``facade.enums``."""
+    parts = module.split(".")
+    return len(parts) == 5 and module in ProductNames(parts[1]).contract_modules

@@ -1,0 +1,235 @@
+"""Boundary checks that need Django: relations, model lookups and facade return types.
+
+tach sees imports only. It cannot see ``ForeignKey("catalog.Item")``,
+``apps.get_model("catalog", "Item")``, reverse relations, or a facade that
+hands out an ORM instance. These checks read Django's app registry instead.
+They are registered with the ``boundaries`` tag, so ``manage.py check`` (and
+``runserver``) runs them, and ``core/tests/test_checks.py`` runs them in the
+test suite.
+"""
+
+import ast
+import collections.abc
+import datetime as dt
+import inspect
+import types
+import typing
+import uuid
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from django.apps import AppConfig, apps
+from django.conf import settings
+from django.core.checks import Error, register
+from django.db import models
+
+from boundaries.names import ProductNames, is_contract_module
+
+TAG = "boundaries"
+SCALARS = frozenset(
+    {bool, int, float, str, bytes, Decimal, uuid.UUID, dt.date, dt.datetime, dt.time, dt.timedelta}
+)
+CONTAINERS = frozenset(
+    {
+        tuple,
+        list,
+        frozenset,
+        set,
+        dict,
+        typing.Union,
+        types.UnionType,
+        collections.abc.Iterable,
+        collections.abc.Iterator,
+        collections.abc.Sequence,
+        collections.abc.Mapping,
+    }
+)
+
+
+def product_apps() -> dict[str, AppConfig]:
+    """The product apps by product name: apps whose module is ``products.<name>.backend``."""
+    found = {}
+    for config in apps.get_app_configs():
+        parts = config.name.split(".")
+        if len(parts) == 3 and ProductNames(parts[1]).app_module == config.name:
+            found[parts[1]] = config
+    return found
+
+
+def product_of(model: type[models.Model], products: dict[str, AppConfig]) -> str | None:
+    for name, config in products.items():
+        if model._meta.app_config is config:
+            return name
+    return None
+
+
+@register(TAG)
+def check_relations(app_configs: Iterable[AppConfig] | None = None, **kwargs: Any) -> list[Error]:
+    """No relation into another product's models; relations to shared models hide their reverse."""
+    products = product_apps()
+    errors = []
+    for model in apps.get_models():  # an M2M's through table is reported on its field
+        owner = product_of(model, products)
+        for field in model._meta.get_fields(include_hidden=True):
+            target = field.related_model
+            if not field.is_relation or field.auto_created or not isinstance(target, type):
+                continue
+            kind = type(field).__name__
+            where = _field_place(model, field.name)
+            target_product = product_of(target, products)
+            if target_product is not None and target_product != owner:
+                errors.append(
+                    Error(
+                        f"{where}: {model.__name__}.{field.name} is a {kind} to "
+                        f"{target._meta.label}, a model of product {target_product}: "
+                        "products never share tables",
+                        hint=f"Store the id (a UUIDField) and read it through "
+                        f"{target_product}'s facade.",
+                        obj=model,
+                        id="boundaries.E001",
+                    )
+                )
+            elif owner is not None and target_product is None and not _reverse_hidden(field):
+                errors.append(
+                    Error(
+                        f"{where}: {model.__name__}.{field.name} is a {kind} to shared model "
+                        f'{target._meta.label} without related_name="+": its reverse accessor '
+                        f"would let shared code reach into product {owner}",
+                        hint='Add related_name="+"; ask the product\'s facade for the reverse.',
+                        obj=model,
+                        id="boundaries.E002",
+                    )
+                )
+    return errors
+
+
+@register(TAG)
+def check_model_lookups(
+    app_configs: Iterable[AppConfig] | None = None, **kwargs: Any
+) -> list[Error]:
+    """No ``apps.get_model()`` of another product's model (tach cannot see the string)."""
+    products = product_apps()
+    errors = []
+    for product, config in products.items():
+        for path in sorted(Path(config.path).rglob("*.py")):
+            for line, label in _model_lookups(path):
+                if label in products and label != product:
+                    errors.append(
+                        Error(
+                            f"{_relative(path)}:{line}: get_model() loads a model of product "
+                            f"{label}: products never use each other's models",
+                            hint=f"Call {label}'s facade instead.",
+                            id="boundaries.E003",
+                        )
+                    )
+    return errors
+
+
+@register(TAG)
+def check_facade_returns(
+    app_configs: Iterable[AppConfig] | None = None, **kwargs: Any
+) -> list[Error]:
+    """Every public facade function is annotated to return contracts, never models."""
+    errors = []
+    for product, config in product_apps().items():
+        try:
+            api = import_module(f"{config.name}.facade.api")
+        except ModuleNotFoundError:
+            continue  # `manage.py lintproducts` reports the missing file
+        for name, function in inspect.getmembers(api, inspect.isfunction):
+            if name.startswith("_") or function.__module__ != api.__name__:
+                continue
+            problem = _return_problem(function)
+            if problem:
+                where = f"{_relative(Path(inspect.getfile(function)))}:{_line(function)}"
+                errors.append(
+                    Error(
+                        f"{where}: facade function {product}.{name} {problem}",
+                        hint="Facades return contracts (frozen dataclasses from "
+                        "facade/contracts.py), enums, scalars, or tuples of them; map models "
+                        "to contracts inside the facade.",
+                        id="boundaries.E004",
+                    )
+                )
+    return errors
+
+
+def _return_problem(function: types.FunctionType) -> str:
+    try:
+        hints = typing.get_type_hints(function)
+    except Exception as error:  # an annotation that cannot be resolved is a finding
+        return f"has an annotation that cannot be resolved ({error})"
+    if "return" not in hints:
+        return "has no return annotation, so nobody can tell that it returns contracts"
+    for leaf in _non_contracts(hints["return"]):
+        if isinstance(leaf, type) and issubclass(leaf, models.Model):
+            return f"returns {leaf.__module__}.{leaf.__qualname__}, an ORM model, not a contract"
+        return f"returns {getattr(leaf, '__qualname__', leaf)!s}, which is not a contract"
+    return ""
+
+
+def _non_contracts(annotation: object) -> Iterator[object]:
+    if annotation is None or annotation is type(None) or annotation is Ellipsis:
+        return
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return
+    if origin in CONTAINERS:
+        for argument in typing.get_args(annotation):
+            yield from _non_contracts(argument)
+        return
+    if annotation in SCALARS:
+        return
+    if isinstance(annotation, type) and is_contract_module(annotation.__module__):
+        return
+    yield annotation
+
+
+def _reverse_hidden(field: Any) -> bool:
+    return str(field.remote_field.related_name or "").endswith("+")
+
+
+def _model_lookups(path: Path) -> Iterator[tuple[int, str]]:
+    """``(line, app label)`` of each ``get_model("label.Model")`` or ``get_model("label", ...)``."""
+    source = path.read_bytes()
+    if b"get_model" not in source:
+        return  # parsing is the expensive part, and most files never call it
+    for node in ast.walk(ast.parse(source, filename=str(path))):
+        if not (isinstance(node, ast.Call) and node.args):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        first = node.args[0]
+        if name == "get_model" and isinstance(first, ast.Constant) and isinstance(first.value, str):
+            yield node.lineno, first.value.partition(".")[0]
+
+
+def _field_place(model: type[models.Model], field_name: str) -> str:
+    """``path:line`` of the field's declaration, or of its model when it is inherited."""
+    path = Path(inspect.getfile(model))
+    line = _line(model)
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.ClassDef) and node.name == model.__name__:
+            for item in node.body:
+                if isinstance(item, ast.Assign | ast.AnnAssign):
+                    targets = item.targets if isinstance(item, ast.Assign) else [item.target]
+                    if any(isinstance(t, ast.Name) and t.id == field_name for t in targets):
+                        line = item.lineno
+    return f"{_relative(path)}:{line}" if line else _relative(path)
+
+
+def _line(obj: Any) -> int:
+    try:
+        return inspect.getsourcelines(obj)[1]
+    except (OSError, TypeError):
+        return 0
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path(settings.BASE_DIR).resolve()).as_posix()
+    except ValueError:
+        return str(path)

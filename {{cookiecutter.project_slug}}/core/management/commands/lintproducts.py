@@ -1,0 +1,79 @@
+"""``manage.py lintproducts NAME... | --all``: products against the layout and isolation rules."""
+
+import re
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from boundaries.findings import Finding
+from boundaries.layout import lint_cycles, lint_product, product_directories
+from boundaries.names import ProductNames
+from scaffold.product import project_slug
+
+
+class Command(BaseCommand):
+    help = "Check products against the standard layout and their isolation chain."
+    # Report layout problems even when they break Django's own checks (a missing module).
+    requires_system_checks = ()
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("products", nargs="*", metavar="PRODUCT")
+        parser.add_argument(
+            "--all", action="store_true", dest="every", help="every directory under products/"
+        )
+
+    def handle(self, *args: Any, products: list[str], every: bool, **options: Any) -> None:
+        root = Path(settings.BASE_DIR)
+        existing = product_directories(root)
+        if bool(products) == every:
+            raise CommandError("name the products to lint, or pass --all (not both)")
+        unknown = sorted(set(products) - set(existing))
+        if unknown:
+            raise CommandError(f"no product {unknown[0]!r} under products/")
+        slug = project_slug(root)
+        findings = []
+        for product in products or existing:
+            findings += lint_product(root, product, slug) + registry_findings(root, product)
+        findings += lint_cycles(root, existing)
+        for finding in findings:
+            self.stderr.write(str(finding))
+        checked = len(products or existing)
+        if findings:
+            raise CommandError(f"{len(findings)} problems in {checked} products")
+        self.stdout.write(f"lintproducts: {checked} products checked, all pass")
+
+
+def registry_findings(root: Path, product: str) -> list[Finding]:
+    """The product's app is installed, under the product's name as its label."""
+    names = ProductNames(product)
+    apps_file = f"{names.app_module.replace('.', '/')}/apps.py"
+    if not (root / apps_file).is_file():
+        return []  # reported as a missing file
+    config = next((c for c in apps.get_app_configs() if c.name == names.app_module), None)
+    if config is None:
+        return [
+            Finding(
+                apps_file,
+                None,
+                "app-registry",
+                f"{names.app_module} is not an installed app: apps.py must define its AppConfig",
+            )
+        ]
+    if config.label != names.app_label:
+        text = (root / apps_file).read_text(encoding="utf-8")
+        match = re.search(r"^[ \t]*label\s*=", text, re.MULTILINE)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        return [
+            Finding(
+                apps_file,
+                line,
+                "app-registry",
+                f"the app label is {config.label!r}; it must be the product name "
+                f"{names.app_label!r}, which migrations, relations and URLs use",
+            )
+        ]
+    return []
