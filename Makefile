@@ -19,9 +19,9 @@ test-fast: install lint  ## Only the fast tier: bakes and static checks, in seco
 	$(RUN) pytest -m "not full"
 
 # The project template holds Jinja: the tests lint it once baked, with its own config.
-lint:  ## ruff over the template's own Python (hooks and tests)
-	$(RUN) ruff check hooks tests
-	$(RUN) ruff format --check hooks tests
+lint:  ## ruff over the template's own Python (hooks, tests, benchmarks)
+	$(RUN) ruff check hooks tests benchmarks
+	$(RUN) ruff format --check hooks tests benchmarks
 
 install: $(UV)
 	$(UV) sync --locked

@@ -10,6 +10,15 @@ DEFAULT_PRODUCTS = ("catalog", "orders")
 
 def run(*command: str, cwd: Path, env: dict[str, str] | None = None, timeout: int = 600) -> str:
     """Run a command; fail the test with its output when it exits non-zero."""
+    returncode, output = attempt(*command, cwd=cwd, env=env, timeout=timeout)
+    assert returncode == 0, f"{' '.join(command)} exited {returncode}:\n{output}"
+    return output
+
+
+def attempt(
+    *command: str, cwd: Path, env: dict[str, str] | None = None, timeout: int = 600
+) -> tuple[int, str]:
+    """Run a command that may fail; return its exit code and its stdout and stderr."""
     completed = subprocess.run(
         command,
         cwd=cwd,
@@ -19,11 +28,7 @@ def run(*command: str, cwd: Path, env: dict[str, str] | None = None, timeout: in
         timeout=timeout,
         check=False,
     )
-    output = completed.stdout + completed.stderr
-    assert completed.returncode == 0, (
-        f"{' '.join(command)} exited {completed.returncode}:\n{output}"
-    )
-    return output
+    return completed.returncode, completed.stdout + completed.stderr
 
 
 def clean_environment() -> dict[str, str]:

@@ -23,6 +23,7 @@ PRODUCT_FILES = [
     "backend/facade/api.py",
     "backend/facade/contracts.py",
     "backend/facade/enums.py",
+    "backend/facade/contracts.lock.json",
     "backend/presentation/__init__.py",
     "backend/presentation/serializers.py",
     "backend/presentation/views.py",
@@ -62,7 +63,13 @@ PROJECT_FILES = [
     "config/asgi.py",
     "core/models.py",
     "core/migrations/0001_initial.py",
+    "core/checks.py",
     "core/management/commands/startproduct.py",
+    "core/management/commands/lintproducts.py",
+    "boundaries/names.py",
+    "boundaries/contracts.py",
+    "boundaries/lock.py",
+    "boundaries/layout.py",
     "scaffold/product.py",
 ]
 

@@ -1,6 +1,8 @@
 """Fast tier: one skeleton serves the bake and ``startproduct``; the hook is idempotent."""
 
+import json
 import sys
+import tomllib
 from pathlib import Path
 
 from cookiecutter.main import cookiecutter
@@ -48,3 +50,27 @@ def test_a_relative_template_path_bakes(tmp_path: Path, monkeypatch) -> None:
     project = Path(cookiecutter(".", no_input=True, output_dir=str(tmp_path)))
 
     assert (project / "products" / "orders" / "backend" / "facade" / "api.py").is_file()
+
+
+def test_the_baked_contracts_pass_their_check_without_django(bake) -> None:
+    project = bake()
+
+    # The template's own interpreter has no Django: the check is standard library only.
+    output = run(sys.executable, "-m", "boundaries", "contracts", "--all", cwd=project)
+
+    assert "contracts: 2 products checked, all pass" in output
+
+
+def test_isolation_decides_the_interface_the_contract_check_and_the_lock(bake) -> None:
+    project = bake(products="catalog")
+    run(sys.executable, "-m", "scaffold", "product", "legacy", "--not-isolated", cwd=project)
+
+    for name, isolated in (("catalog", True), ("legacy", False)):
+        product = project / "products" / name
+        domain = tomllib.loads((product / "tach.domain.toml").read_text())
+        scripts = json.loads((product / "package.json").read_text())["scripts"]
+        assert ("interfaces" in domain) is isolated, name
+        assert ("backend:contract-check" in scripts) is isolated, name
+        assert (product / "backend/facade/contracts.lock.json").is_file() is isolated, name
+        assert "backend:test" in scripts
+    assert "**Not isolated**" in (project / "products/legacy/README.md").read_text()
