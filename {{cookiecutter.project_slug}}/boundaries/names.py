@@ -197,14 +197,15 @@ class ProductNames:
     def turbo_package(self, project_slug: str) -> str:
         return f"@{project_slug}/{self.name}"
 
-    # The workspace scripts run from products/<name>/, hence `cd ../..`.
+    # The workspace scripts run from products/<name>/ in the virtualenv `make install`
+    # creates, so turbo needs no uv on PATH.
     @property
     def test_script(self) -> str:
-        return f"cd ../.. && uv run --frozen pytest {self.tests_directory}"
+        return f"cd ../.. && .venv/bin/python -m pytest {self.tests_directory}"
 
     @property
     def contract_check_script(self) -> str:
-        return f"cd ../.. && uv run --frozen python -m boundaries contracts {self.name}"
+        return f"cd ../.. && .venv/bin/python -m boundaries contracts {self.name}"
 
 
 def is_contract_module(module: str) -> bool:
