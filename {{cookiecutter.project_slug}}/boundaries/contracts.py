@@ -74,7 +74,7 @@ class Contracts:
 
 
 def facade_directory(root: Path, product: str) -> Path:
-    return root / ProductNames(product).app_module.replace(".", "/") / "facade"
+    return root / ProductNames(product).directory / "backend" / "facade"
 
 
 def read_contracts(root: Path, product: str) -> Contracts:

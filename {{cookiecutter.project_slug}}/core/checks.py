@@ -29,8 +29,19 @@ from django.db import models
 from boundaries.names import ProductNames, is_contract_module
 
 TAG = "boundaries"
-SCALARS = frozenset(
-    {bool, int, float, str, bytes, Decimal, uuid.UUID, dt.date, dt.datetime, dt.time, dt.timedelta}
+# What a facade may return besides contracts and enums (and containers of them).
+CONTRACT_SCALARS = (
+    bool,
+    int,
+    float,
+    str,
+    bytes,
+    Decimal,
+    uuid.UUID,
+    dt.date,
+    dt.datetime,
+    dt.time,
+    dt.timedelta,
 )
 CONTAINERS = frozenset(
     {
@@ -59,32 +70,31 @@ def product_apps() -> dict[str, AppConfig]:
     return found
 
 
-def product_of(model: type[models.Model], products: dict[str, AppConfig]) -> str | None:
-    for name, config in products.items():
-        if model._meta.app_config is config:
-            return name
-    return None
-
-
 @register(TAG)
 def check_relations(app_configs: Iterable[AppConfig] | None = None, **kwargs: Any) -> list[Error]:
     """No relation into another product's models; relations to shared models hide their reverse."""
-    products = product_apps()
+    owners = {config: name for name, config in product_apps().items()}
     errors = []
     for model in apps.get_models():  # an M2M's through table is reported on its field
-        owner = product_of(model, products)
+        owner = owners.get(model._meta.app_config)
         for field in model._meta.get_fields(include_hidden=True):
             target = field.related_model
             if not field.is_relation or field.auto_created or not isinstance(target, type):
                 continue
-            kind = type(field).__name__
-            where = _field_place(model, field.name)
-            target_product = product_of(target, products)
-            if target_product is not None and target_product != owner:
+            target_product = owners.get(target._meta.app_config)
+            crosses = target_product is not None and target_product != owner
+            exposes = owner is not None and target_product is None and not _reverse_hidden(field)
+            if not (crosses or exposes):
+                continue
+            # Located only when reported: finding the line parses the model's file.
+            relation = (
+                f"{_field_place(model, field.name)}: {model.__name__}.{field.name} "
+                f"is a {type(field).__name__} to"
+            )
+            if crosses:
                 errors.append(
                     Error(
-                        f"{where}: {model.__name__}.{field.name} is a {kind} to "
-                        f"{target._meta.label}, a model of product {target_product}: "
+                        f"{relation} {target._meta.label}, a model of product {target_product}: "
                         "products never share tables",
                         hint=f"Store the id (a UUIDField) and read it through "
                         f"{target_product}'s facade.",
@@ -92,12 +102,11 @@ def check_relations(app_configs: Iterable[AppConfig] | None = None, **kwargs: An
                         id="boundaries.E001",
                     )
                 )
-            elif owner is not None and target_product is None and not _reverse_hidden(field):
+            else:
                 errors.append(
                     Error(
-                        f"{where}: {model.__name__}.{field.name} is a {kind} to shared model "
-                        f'{target._meta.label} without related_name="+": its reverse accessor '
-                        f"would let shared code reach into product {owner}",
+                        f'{relation} shared model {target._meta.label} without related_name="+": '
+                        f"its reverse accessor would let shared code reach into product {owner}",
                         hint='Add related_name="+"; ask the product\'s facade for the reverse.',
                         obj=model,
                         id="boundaries.E002",
@@ -181,7 +190,7 @@ def _non_contracts(annotation: object) -> Iterator[object]:
         for argument in typing.get_args(annotation):
             yield from _non_contracts(argument)
         return
-    if annotation in SCALARS:
+    if annotation in CONTRACT_SCALARS:
         return
     if isinstance(annotation, type) and is_contract_module(annotation.__module__):
         return

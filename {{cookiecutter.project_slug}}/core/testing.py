@@ -11,6 +11,8 @@ from typing import Any
 
 from django.db import models
 
+from core.checks import CONTRACT_SCALARS
+
 _PLACEHOLDERS: dict[type, Any] = {
     str: "example",
     int: 0,
@@ -21,18 +23,6 @@ _PLACEHOLDERS: dict[type, Any] = {
     tuple: (),
     frozenset: frozenset(),
 }
-_CONTRACT_LEAVES = (
-    enum.Enum,
-    str,
-    int,
-    float,
-    bytes,
-    Decimal,
-    uuid.UUID,
-    dt.date,
-    dt.time,
-    dt.timedelta,
-)
 
 
 def build_contract[T](contract: type[T], **values: Any) -> T:
@@ -88,5 +78,5 @@ def assert_is_contract(value: object, where: str = "the value") -> None:
         for field in dataclasses.fields(value):
             assert_is_contract(getattr(value, field.name), f"{where}.{field.name}")
         hash(value)
-    elif not (value is None or isinstance(value, _CONTRACT_LEAVES)):
+    elif not (value is None or isinstance(value, (enum.Enum, *CONTRACT_SCALARS))):
         raise AssertionError(f"{where} is a {type(value).__name__}, not a contract")

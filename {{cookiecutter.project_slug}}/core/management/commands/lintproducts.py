@@ -5,13 +5,14 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from django.apps import apps
+from django.apps import AppConfig
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from boundaries.findings import Finding
 from boundaries.layout import lint_cycles, lint_product, product_directories
 from boundaries.names import ProductNames
+from core.checks import product_apps
 from scaffold.product import project_slug
 
 
@@ -35,9 +36,11 @@ class Command(BaseCommand):
         if unknown:
             raise CommandError(f"no product {unknown[0]!r} under products/")
         slug = project_slug(root)
+        installed = product_apps()
         findings = []
         for product in products or existing:
-            findings += lint_product(root, product, slug) + registry_findings(root, product)
+            findings += lint_product(root, product, slug)
+            findings += registry_findings(root, product, installed.get(product))
         findings += lint_cycles(root, existing)
         for finding in findings:
             self.stderr.write(str(finding))
@@ -47,13 +50,12 @@ class Command(BaseCommand):
         self.stdout.write(f"lintproducts: {checked} products checked, all pass")
 
 
-def registry_findings(root: Path, product: str) -> list[Finding]:
-    """The product's app is installed, under the product's name as its label."""
+def registry_findings(root: Path, product: str, config: AppConfig | None) -> list[Finding]:
+    """The product's app (``config``, if installed) is installed under the product's name."""
     names = ProductNames(product)
-    apps_file = f"{names.app_module.replace('.', '/')}/apps.py"
+    apps_file = f"{names.directory}/backend/apps.py"
     if not (root / apps_file).is_file():
         return []  # reported as a missing file
-    config = next((c for c in apps.get_app_configs() if c.name == names.app_module), None)
     if config is None:
         return [
             Finding(
