@@ -6,12 +6,14 @@ JSON for which tasks would run (MISS) and which are cache hits (HIT).
 """
 
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from .helpers import clean_environment, run
+from .helpers import clean_environment, run, step_script
 
 pytestmark = pytest.mark.full
 
@@ -21,23 +23,23 @@ TASKS = ("backend:contract-check", "backend:test")
 @pytest.fixture(scope="module")
 def project(bake_once) -> Path:
     project = bake_once(products="alpha, beta:alpha, gamma")
-    run("make", "install", cwd=project)  # writes uv.lock, which a team commits
+    # Both lock files are written by the first install, and a team commits them.
+    run("make", "install", "node_modules", cwd=project)
     run("git", "init", "-q", cwd=project)
-    run("git", "add", "-A", cwd=project)
-    run(
-        "git",
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@example.com",
-        "commit",
-        "-qm",
-        "bake",
-        cwd=project,
-    )
+    commit(project, "bake")
     output = run("make", "test-selected", cwd=project)
     assert "6 successful, 6 total" in output
     return project
+
+
+def commit(project: Path, message: str) -> None:
+    run("git", "add", "-A", cwd=project)
+    identity = ("-c", "user.name=t", "-c", "user.email=t@example.com")
+    run("git", *identity, "commit", "-qm", message, cwd=project)
+
+
+def package(project: Path, product: str) -> str:
+    return json.loads((project / "products" / product / "package.json").read_text())["name"]
 
 
 def turbo_plan(project: Path) -> dict[str, str]:
@@ -51,17 +53,27 @@ def turbo_plan(project: Path) -> dict[str, str]:
     return {task["taskId"].partition("/")[2]: task["cache"]["status"] for task in tasks}
 
 
-def plan_after_changing(project: Path, relative: str) -> dict[str, str]:
+def plans_after_changing(project: Path, relative: str) -> tuple[dict[str, str], dict]:
+    """Commit a change to one file; return turbo's plan and the discover plan for it."""
     path = project / relative
+    base = run("git", "rev-parse", "HEAD", cwd=project).strip()
     try:
         path.write_text(path.read_text() + "\n# changed\n")
-        return turbo_plan(project)
+        commit(project, f"change {relative}")
+        discover = run(
+            "python3", "-m", "boundaries", "discover", "--base", base, "--json", cwd=project
+        )
+        return turbo_plan(project), json.loads(discover)
     finally:
-        run("git", "checkout", "-q", "--", relative, cwd=project)
+        run("git", "reset", "-q", "--hard", base, cwd=project)
 
 
 def misses(plan: dict[str, str]) -> set[str]:
     return {task for task, status in plan.items() if status == "MISS"}
+
+
+def products_to_test(plan: dict[str, str]) -> list[str]:
+    return sorted({task.partition("#")[0] for task in misses(plan)})
 
 
 def test_nothing_re_runs_when_nothing_changed(project: Path) -> None:
@@ -72,9 +84,12 @@ def test_nothing_re_runs_when_nothing_changed(project: Path) -> None:
 
 
 def test_a_logic_change_re_tests_only_its_product(project: Path) -> None:
-    plan = plan_after_changing(project, "products/alpha/backend/logic.py")
+    turbo, discover = plans_after_changing(project, "products/alpha/backend/logic.py")
 
-    assert misses(plan) == {"alpha#backend:test"}
+    assert misses(turbo) == {"alpha#backend:test"}
+    assert discover["full_suite"] is False
+    assert discover["products"] == ["alpha"] == products_to_test(turbo)
+    assert discover["turbo_args"] == [f"--filter={package(project, 'alpha')}"]
 
 
 # Models and migrations are contract inputs: every product's test database is built from them.
@@ -82,19 +97,90 @@ def test_a_logic_change_re_tests_only_its_product(project: Path) -> None:
 def test_a_contract_or_model_change_re_tests_the_product_and_its_consumers(
     project: Path, changed: str
 ) -> None:
-    plan = plan_after_changing(project, f"products/alpha/{changed}")
+    turbo, discover = plans_after_changing(project, f"products/alpha/{changed}")
 
-    assert misses(plan) == {
+    assert misses(turbo) == {
         "alpha#backend:contract-check",
         "alpha#backend:test",
         "beta#backend:test",
     }
+    assert discover["full_suite"] is False
+    assert discover["products"] == ["alpha", "beta"] == products_to_test(turbo)
 
 
 @pytest.mark.parametrize(
     "shared", ["core/models.py", "config/settings/base.py", "uv.lock", "boundaries/names.py"]
 )
 def test_a_shared_change_re_runs_everything(project: Path, shared: str) -> None:
-    plan = plan_after_changing(project, shared)
+    turbo, discover = plans_after_changing(project, shared)
 
-    assert misses(plan) == set(plan)
+    assert misses(turbo) == set(turbo)
+    assert discover["full_suite"] is True
+    assert discover["products"] == ["alpha", "beta", "gamma"]
+    assert discover["reasons"] == [
+        f"{shared} is shared by every product (turbo.json globalDependencies)"
+    ]
+
+
+def test_a_documentation_change_re_runs_nothing(project: Path) -> None:
+    turbo, discover = plans_after_changing(project, "README.md")
+
+    assert misses(turbo) == set()
+    assert (discover["full_suite"], discover["products"]) == (False, [])
+
+
+def test_the_selected_tests_run_for_real(project: Path) -> None:
+    """The plan's turbo arguments run its products' tasks, and only those, through make."""
+    base = run("git", "rev-parse", "HEAD", cwd=project).strip()
+    logic = project / "products/gamma/backend/logic.py"
+    try:
+        logic.write_text(logic.read_text() + "\n# changed\n")
+        commit(project, "change gamma")
+        plan = json.loads(
+            run("python3", "-m", "boundaries", "discover", "--base", base, "--json", cwd=project)
+        )
+        output = run(
+            "make", "test-selected", f"TURBO_ARGS={' '.join(plan['turbo_args'])}", cwd=project
+        )
+    finally:
+        run("git", "reset", "-q", "--hard", base, cwd=project)
+
+    assert f"{package(project, 'gamma')}:backend:test" in output
+    assert package(project, "alpha") not in output
+    assert "2 successful, 2 total" in output
+
+
+@pytest.mark.parametrize("event", ["pull_request", "push"])
+def test_the_workflow_plan_step_runs(project: Path, tmp_path: Path, event: str) -> None:
+    """The workflow's own plan script, run as GitHub would on a pull request and on main."""
+    base = run("git", "rev-parse", "HEAD", cwd=project).strip()
+    run("git", "update-ref", "refs/remotes/origin/main", base, cwd=project)
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "python").symlink_to(sys.executable)  # setup-python's `python`
+    output, summary = tmp_path / "output", tmp_path / "summary"
+    env = {
+        **clean_environment(),
+        "PATH": f"{tmp_path / 'bin'}{os.pathsep}{clean_environment()['PATH']}",
+        "EVENT": event,
+        "BASE_REF": "main",
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    logic = project / "products/beta/backend/logic.py"
+    try:
+        logic.write_text(logic.read_text() + "\n# changed\n")
+        commit(project, "change beta")
+        script = step_script(project, "Discover what the change can affect")
+        subprocess.run(["bash", "-eo", "pipefail", "-c", script], cwd=project, env=env, check=True)
+    finally:
+        run("git", "reset", "-q", "--hard", base, cwd=project)
+
+    name, _, value = output.read_text().strip().partition("=")
+    plan = json.loads(value)
+    assert name == "plan"
+    if event == "pull_request":
+        assert plan["full_suite"] is False
+        assert plan["turbo_args"] == [f"--filter={package(project, 'beta')}"]
+        assert "beta: products/beta/backend/logic.py changed" in summary.read_text()
+    else:
+        assert (plan["full_suite"], plan["turbo_args"]) == (True, ["--force"])

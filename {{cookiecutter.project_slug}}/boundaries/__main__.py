@@ -1,17 +1,22 @@
-"""``python -m boundaries contracts PRODUCT... | --all [--update-lock]``.
+"""``python -m boundaries contracts ...`` and ``python -m boundaries discover ...``.
 
-Each product's ``backend:contract-check`` task runs this for itself; ``make
-check`` runs it for every isolated product. It needs no Django and imports
-none of the code it checks, so it takes a fraction of a second.
+``contracts``: each product's ``backend:contract-check`` task runs it for
+itself; ``make check`` runs it for every isolated product. It needs no Django
+and imports none of the code it checks, so it takes a fraction of a second.
+
+``discover``: the plan of what a range of commits can affect, for CI (JSON)
+or for a person (a summary). Standard library and git only.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from boundaries.contracts import facade_directory, read_contracts
+from boundaries.discover import DiscoverError, changed_files, make_plan
 from boundaries.layout import isolated_products
 from boundaries.lock import compare, read_lock, update_command, write_lock
 
@@ -29,10 +34,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="accept the contracts' current shape: rewrite their lock",
     )
-    contracts.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
+    discover = commands.add_parser(
+        "discover", help="which tests the changes between two commits can affect"
+    )
+    discover.add_argument("--base", required=True, help="the commit the change is compared to")
+    discover.add_argument("--head", default="HEAD", help="the checked-out commit (default HEAD)")
+    discover.add_argument("--json", action="store_true", help="print the plan as JSON for CI")
+    for command in (contracts, discover):
+        command.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     args = parser.parse_args(argv)
 
     root = args.root.resolve()
+    if args.command == "discover":
+        return print_plan(root, args.base, args.head, as_json=args.json)
     if bool(args.products) == args.all:
         parser.error("name the products to check, or pass --all (not both)")
     for product in args.products:
@@ -44,6 +58,16 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "all pass" if all(results) else f"{results.count(False)} fail"
         print(f"contracts: {len(products)} products checked, {verdict}")
     return 0 if all(results) else 1
+
+
+def print_plan(root: Path, base: str, head: str, *, as_json: bool) -> int:
+    try:
+        plan = make_plan(root, changed_files(root, base, head))
+    except DiscoverError as error:
+        print(f"discover: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(plan.as_json()) if as_json else plan.summary())
+    return 0
 
 
 def check_product(root: Path, product: str, *, update: bool) -> bool:

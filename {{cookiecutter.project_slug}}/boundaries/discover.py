@@ -1,0 +1,235 @@
+"""Which tests a change can affect: the plan behind CI's selective testing.
+
+Given the files changed between two commits, decide:
+
+- the **full suite** runs when a change can reach tests anywhere: shared code,
+  settings or dependencies (turbo's ``globalDependencies``), any other file
+  outside products except documentation, a removed product, or a product that
+  is not isolated among those affected;
+- otherwise only the **affected products' tests** run: a product whose backend
+  changed, and the products that use it when its contract inputs changed
+  (turbo's ``^backend:contract-check``).
+
+The inputs are read from ``turbo.json`` and the dependencies from each
+product's ``package.json``, the files turbo itself reads, so this plan and
+turbo's cache agree (the template's tests hold them to that).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from boundaries.layout import CONTRACT_SCRIPT, TEST_SCRIPT, is_isolated, read_domain
+
+# Files outside products that no test reads.
+DOCUMENTATION = ("**/*.md", "docs/**", "LICENSE")
+# turbo hashes a package's package.json into every task of that package.
+PACKAGE_FILE = "package.json"
+
+
+class DiscoverError(Exception):
+    """The plan cannot be made: a bad revision or an unreadable turbo.json."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    changed: tuple[str, ...]
+    full_suite: bool
+    reasons: tuple[str, ...]  # why the full suite runs, or why each product runs
+    products: tuple[str, ...]  # whose tests run (every product when the full suite runs)
+    packages: tuple[str, ...]  # their turbo packages, for ``turbo run --filter``
+    unaffected: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        """The plan for CI; ``turbo_args`` is empty when the full suite covers every test."""
+        selected = () if self.full_suite else self.packages
+        return {
+            "full_suite": self.full_suite,
+            "products": list(self.products),
+            "turbo_args": [f"--filter={package}" for package in selected],
+            "reasons": list(self.reasons),
+            "changed_files": len(self.changed),
+        }
+
+    def summary(self) -> str:
+        lines = [f"{len(self.changed)} files changed."]
+        if self.full_suite:
+            lines.append("Full Django suite: yes, because")
+        elif self.products:
+            lines.append(
+                f"Full Django suite: no. Product tests to run "
+                f"({len(self.products)} of {len(self.products) + len(self.unaffected)}):"
+            )
+        else:
+            lines.append("Full Django suite: no. No product test is affected.")
+        lines += [f"  - {reason}" for reason in self.reasons]
+        if not self.full_suite and self.unaffected:
+            lines.append(f"Not affected: {', '.join(self.unaffected)}")
+        return "\n".join(lines)
+
+
+class Globs:
+    """turbo's glob patterns: ``*``, ``**`` and ``!`` exclusions, relative to a directory."""
+
+    def __init__(self, patterns: list[str], prefix: str = "") -> None:
+        self.include: list[re.Pattern[str]] = []
+        self.exclude: list[re.Pattern[str]] = []
+        for pattern in patterns:
+            excluded = pattern.startswith("!")
+            regex = _glob_regex(prefix + pattern.removeprefix("!"))
+            (self.exclude if excluded else self.include).append(regex)
+
+    def match(self, path: str) -> bool:
+        return any(regex.fullmatch(path) for regex in self.include) and not any(
+            regex.fullmatch(path) for regex in self.exclude
+        )
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    if re.search(r"[\[\]{}$]", pattern):
+        raise DiscoverError(
+            f"turbo.json: the glob {pattern!r} uses syntax discover does not read; "
+            "keep inputs to *, ** and ! patterns"
+        )
+    regex = ""
+    for part in re.split(r"(\*\*/|\*\*|\*|\?)", pattern):
+        regex += {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}.get(
+            part, re.escape(part)
+        )
+    return re.compile(regex)
+
+
+def changed_files(root: Path, base: str, head: str) -> list[str]:
+    """Files that differ between ``head`` and its merge base with ``base``."""
+    _checked_out(root, head)
+    merge_base = _git(root, "merge-base", base, head)
+    diff = _git(root, "diff", "--name-only", "--no-renames", "-z", merge_base, head)
+    return sorted(path for path in diff.split("\0") if path)
+
+
+def _checked_out(root: Path, head: str) -> None:
+    # The layout (isolation, dependencies, turbo.json) is read from the working tree.
+    if _git(root, "rev-parse", head + "^{commit}") != _git(root, "rev-parse", "HEAD"):
+        raise DiscoverError(f"check out {head} first: discover reads the layout from the checkout")
+
+
+def _git(root: Path, *args: str) -> str:
+    git = shutil.which("git")
+    if git is None:
+        raise DiscoverError("git is not on PATH")
+    # A fixed program and no shell: the revisions are arguments, never code.
+    result = subprocess.run(  # noqa: S603
+        [git, *args], cwd=root, capture_output=True, text=True, check=False
+    )
+    if result.returncode:
+        message = result.stderr.strip().splitlines() or [f"exit {result.returncode}"]
+        raise DiscoverError(f"git {args[0]}: {message[-1]}")
+    return result.stdout.strip()
+
+
+def make_plan(root: Path, changed: list[str]) -> Plan:
+    turbo = _read_turbo(root)
+    shared = Globs(turbo["globalDependencies"])
+    documentation = Globs(list(DOCUMENTATION))
+    packages = _read_packages(root)
+    users = _users(packages)
+
+    full: list[str] = []
+    selected: dict[str, str] = {}  # product -> why its tests run
+
+    def select(product: str, reason: str) -> None:
+        selected.setdefault(product, reason)
+
+    contract_inputs, test_inputs = _inputs(turbo, CONTRACT_SCRIPT), _inputs(turbo, TEST_SCRIPT)
+    for path in changed:
+        parts = path.split("/")
+        if shared.match(path):
+            full.append(f"{path} is shared by every product (turbo.json globalDependencies)")
+        elif parts[0] != "products" or len(parts) < 3:
+            if not documentation.match(path):
+                full.append(f"{path} is outside the products")
+        elif (product := parts[1]) not in packages:
+            full.append(f"{path}: products/{product} was removed or is not a product")
+        else:
+            directory = f"products/{product}/"
+            if Globs(contract_inputs, directory).match(path) or path == directory + PACKAGE_FILE:
+                select(product, f"{product}: {path} changed (a contract input)")
+                for user in users.get(product, ()):
+                    select(user, f"{user}: uses {product}, whose contract inputs changed")
+            elif Globs(test_inputs, directory).match(path):
+                select(product, f"{product}: {path} changed")
+
+    for product in sorted(selected):
+        if not _isolated(root, product):
+            full.append(f"{product} is not isolated: its tests may reach any product")
+
+    every = sorted(packages)
+    if full:
+        return Plan(
+            tuple(changed),
+            True,
+            tuple(dict.fromkeys(full)),
+            tuple(every),
+            tuple(packages[product]["name"] for product in every),
+            (),
+        )
+    chosen = sorted(selected)
+    return Plan(
+        tuple(changed),
+        False,
+        tuple(selected[product] for product in chosen),
+        tuple(chosen),
+        tuple(packages[product]["name"] for product in chosen),
+        tuple(product for product in every if product not in selected),
+    )
+
+
+def _read_turbo(root: Path) -> dict[str, Any]:
+    try:
+        turbo = json.loads((root / "turbo.json").read_text(encoding="utf-8"))
+        for task in (CONTRACT_SCRIPT, TEST_SCRIPT):
+            _inputs(turbo, task)
+        turbo.setdefault("globalDependencies", [])
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise DiscoverError(f"turbo.json: unreadable or incomplete: {error}") from error
+    return turbo
+
+
+def _inputs(turbo: dict[str, Any], task: str) -> list[str]:
+    return list(turbo["tasks"][task]["inputs"])
+
+
+def _read_packages(root: Path) -> dict[str, dict[str, Any]]:
+    """Every product's package.json, by product: the products turbo sees."""
+    packages = {}
+    for path in sorted((root / "products").glob(f"*/{PACKAGE_FILE}")):
+        if (path.parent / "backend" / "apps.py").is_file():
+            try:
+                packages[path.parent.name] = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError as error:
+                raise DiscoverError(f"{path.relative_to(root)}: {error}") from error
+    return packages
+
+
+def _users(packages: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+    """For each product, the products whose package.json depends on it."""
+    by_package = {package.get("name"): product for product, package in packages.items()}
+    users: dict[str, list[str]] = {}
+    for product, package in packages.items():
+        for dependency in package.get("dependencies") or {}:
+            if dependency in by_package:
+                users.setdefault(by_package[dependency], []).append(product)
+    return users
+
+
+def _isolated(root: Path, product: str) -> bool:
+    try:
+        return is_isolated(read_domain(root, product))
+    except (OSError, ValueError):
+        return False  # the product lint reports it; assume the worst here

@@ -1,0 +1,224 @@
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from boundaries.__main__ import main
+from boundaries.discover import DiscoverError, Globs, changed_files, make_plan
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ISOLATED = '[root]\ndepends_on = []\n\n[[interfaces]]\nexpose = ["backend\\\\.facade"]\n'
+NOT_ISOLATED = "[root]\ndepends_on = []\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch project with this project's turbo.json: shop <- cart <- checkout, and blog."""
+    shutil.copy(PROJECT_ROOT / "turbo.json", tmp_path)
+    add_product(tmp_path, "shop")
+    add_product(tmp_path, "cart", uses=["shop"])
+    add_product(tmp_path, "checkout", uses=["cart"])
+    add_product(tmp_path, "blog")
+    return tmp_path
+
+
+def add_product(root: Path, name: str, uses: tuple[str, ...] = (), isolated: bool = True) -> None:
+    directory = root / "products" / name
+    (directory / "backend").mkdir(parents=True)
+    (directory / "backend" / "apps.py").touch()
+    (directory / "tach.domain.toml").write_text(ISOLATED if isolated else NOT_ISOLATED)
+    dependencies = {f"@site/{used}": "workspace:*" for used in uses}
+    package = {"name": f"@site/{name}", "dependencies": dependencies}
+    (directory / "package.json").write_text(json.dumps(package))
+
+
+def test_a_logic_change_tests_only_its_product(project: Path) -> None:
+    plan = make_plan(project, ["products/shop/backend/logic.py"])
+
+    assert not plan.full_suite
+    assert plan.products == ("shop",)
+    assert plan.as_json()["turbo_args"] == ["--filter=@site/shop"]
+    assert plan.unaffected == ("blog", "cart", "checkout")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "products/shop/backend/facade/contracts.py",
+        "products/shop/backend/facade/enums.py",
+        "products/shop/backend/facade/contracts.lock.json",
+        "products/shop/backend/models.py",
+        "products/shop/backend/migrations/0002_item_price.py",
+        "products/shop/package.json",
+    ],
+)
+def test_a_contract_input_change_also_tests_its_direct_users(project: Path, path: str) -> None:
+    plan = make_plan(project, [path])
+
+    assert not plan.full_suite
+    # checkout uses cart, not shop: shop's contracts cannot reach it.
+    assert plan.products == ("cart", "shop")
+    assert "cart: uses shop, whose contract inputs changed" in plan.reasons
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "core/models.py",
+        "config/settings/base.py",
+        "boundaries/names.py",
+        "uv.lock",
+        "pyproject.toml",
+        ".python-version",
+        "conftest.py",
+        "Makefile",
+        "turbo.json",
+        "scaffold/skeleton/README.md.tmpl",
+        ".github/workflows/ci.yml",
+        "products/__init__.py",
+    ],
+)
+def test_a_change_outside_the_products_runs_the_full_suite(project: Path, path: str) -> None:
+    plan = make_plan(project, ["products/shop/backend/logic.py", path])
+
+    assert plan.full_suite
+    assert plan.products == ("blog", "cart", "checkout", "shop")
+    assert plan.as_json()["turbo_args"] == []  # the full suite runs every test
+    assert any(reason.startswith(path) for reason in plan.reasons)
+
+
+@pytest.mark.parametrize(
+    "path", ["README.md", "docs/adr/0005-x.md", "LICENSE", "products/shop/README.md"]
+)
+def test_documentation_affects_no_test(project: Path, path: str) -> None:
+    plan = make_plan(project, [path])
+
+    assert not plan.full_suite
+    assert plan.products == ()
+    assert "No product test is affected" in plan.summary()
+
+
+def test_a_product_that_is_not_isolated_runs_the_full_suite(project: Path) -> None:
+    add_product(project, "legacy", isolated=False)
+
+    plan = make_plan(project, ["products/legacy/backend/views.py"])
+
+    assert plan.full_suite
+    assert plan.reasons == ("legacy is not isolated: its tests may reach any product",)
+
+
+def test_a_user_that_is_not_isolated_runs_the_full_suite(project: Path) -> None:
+    add_product(project, "legacy", uses=["blog"], isolated=False)
+
+    assert not make_plan(project, ["products/blog/backend/logic.py"]).full_suite
+    assert make_plan(project, ["products/blog/backend/models.py"]).full_suite
+
+
+def test_a_removed_product_runs_the_full_suite(project: Path) -> None:
+    plan = make_plan(project, ["products/gone/backend/models.py"])
+
+    assert plan.full_suite
+    assert "products/gone was removed" in plan.summary()
+
+
+def test_no_change_runs_nothing(project: Path) -> None:
+    plan = make_plan(project, [])
+
+    assert (plan.full_suite, plan.products) == (False, ())
+    assert plan.summary().startswith("0 files changed.")
+
+
+def test_globs_follow_turbo() -> None:
+    globs = Globs(["backend/**", "!backend/**/__pycache__/**", "backend/migrations/*.py"], "p/")
+
+    assert globs.match("p/backend/logic.py")
+    assert globs.match("p/backend/a/b/c.py")
+    assert not globs.match("p/backend/__pycache__/logic.cpython-313.pyc")
+    assert not globs.match("p/README.md")
+    assert Globs(["**/*.md"]).match("README.md")
+    assert Globs(["**/*.md"]).match("docs/a/b.md")
+
+
+def test_unsupported_glob_syntax_is_refused() -> None:
+    with pytest.raises(DiscoverError, match="syntax discover does not read"):
+        Globs(["backend/{a,b}.py"])
+
+
+@pytest.fixture
+def repository(project: Path) -> Path:
+    git(project, "init", "--quiet", "--initial-branch=main")
+    git(project, "add", "--all")
+    git(project, "commit", "--quiet", "--message=start")
+    return project
+
+
+def git(root: Path, *args: str) -> str:
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.com"]
+    return subprocess.run(
+        ["git", *identity, *args], cwd=root, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def commit(root: Path, path: str, text: str = "change\n") -> None:
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).write_text(text)
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", f"--message={path}")
+
+
+def test_changes_are_counted_from_the_merge_base(repository: Path) -> None:
+    git(repository, "switch", "--quiet", "--create", "feature")
+    commit(repository, "products/shop/backend/logic.py")
+    git(repository, "switch", "--quiet", "main")
+    commit(repository, "core/models.py")  # on main after the branch point: not the branch's
+    git(repository, "switch", "--quiet", "feature")
+
+    assert changed_files(repository, "main", "HEAD") == ["products/shop/backend/logic.py"]
+
+
+def test_a_move_counts_both_places(repository: Path) -> None:
+    commit(repository, "products/shop/backend/logic.py")
+    git(repository, "mv", "products/shop/backend/logic.py", "products/blog/backend/logic.py")
+    git(repository, "commit", "--quiet", "--message=move")
+
+    assert changed_files(repository, "HEAD~1", "HEAD") == [
+        "products/blog/backend/logic.py",
+        "products/shop/backend/logic.py",
+    ]
+
+
+def test_the_command_prints_json_for_ci(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(repository, "products/shop/backend/facade/contracts.py")
+
+    status = main(["discover", "--base", "HEAD~1", "--json", "--root", str(repository)])
+
+    assert status == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert plan["full_suite"] is False
+    assert plan["products"] == ["cart", "shop"]
+    assert plan["turbo_args"] == ["--filter=@site/cart", "--filter=@site/shop"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error"),
+    [
+        (["--base", "no-such-branch"], "discover: git merge-base: fatal: Not a valid object name"),
+        (["--base", "HEAD", "--head", "HEAD~1"], "discover: check out HEAD~1 first"),
+    ],
+)
+def test_bad_revisions_are_one_line_errors(
+    repository: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], error: str
+) -> None:
+    commit(repository, "products/shop/backend/logic.py")
+
+    status = main(["discover", *arguments, "--root", str(repository)])
+
+    assert status == 2
+    output = capsys.readouterr()
+    assert output.out == ""
+    assert output.err.startswith(error)
+    assert output.err.count("\n") == 1
