@@ -3,7 +3,11 @@
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
+import yaml
+
+WORKFLOW = Path(".github", "workflows", "ci.yml")
 TEMPLATE = Path(__file__).resolve().parent.parent
 DEFAULT_PRODUCTS = ("catalog", "orders")
 
@@ -40,3 +44,19 @@ def clean_environment() -> dict[str, str]:
         paths = environment.get("PATH", "").split(os.pathsep)
         environment["PATH"] = os.pathsep.join(p for p in paths if not p.startswith(venv))
     return environment
+
+
+def load_workflow(project: Path) -> dict[Any, Any]:
+    return yaml.safe_load((project / WORKFLOW).read_text())
+
+
+def workflow_steps(workflow: dict[Any, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def step_script(project: Path, name: str) -> str:
+    """The shell script of the workflow step called ``name``."""
+    (script,) = [
+        step["run"] for step in workflow_steps(load_workflow(project)) if step.get("name") == name
+    ]
+    return script
