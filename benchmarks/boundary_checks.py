@@ -8,15 +8,14 @@ wall time of each check; it asserts nothing (the tests do that).
 """
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-TEMPLATE = Path(__file__).resolve().parent.parent
+from baking import bake, timed, user_environment
+
 DJANGO = ("--settings=config.settings.test",)
 CHECKS = {
     "tach check": (".venv/bin/tach", "check"),
@@ -35,19 +34,6 @@ CHECKS = {
 }
 
 
-def product_list(count: int) -> str:
-    names = [f"p{number:03d}" for number in range(1, count + 1)]
-    return ", ".join(
-        f"{name}:{names[index - 1]}" if index % 2 else name for index, name in enumerate(names)
-    )
-
-
-def timed(command: tuple[str, ...], cwd: Path, env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--products", type=int, default=50)
@@ -56,21 +42,13 @@ def main() -> None:
     if args.products < 1 or args.repeat < 1:
         parser.error("--products and --repeat must be at least 1")
 
-    env = {key: value for key, value in os.environ.items() if key not in {"UV", "VIRTUAL_ENV"}}
+    env = user_environment()
     with tempfile.TemporaryDirectory() as scratch:
-        bake = timed(
-            (
-                *(sys.executable, "-m", "cookiecutter", str(TEMPLATE), "--no-input"),
-                *("--output-dir", scratch, f"products={product_list(args.products)}"),
-            ),
-            Path(scratch),
-            env,
-        )
-        project = Path(scratch, "my_product_monorepo")
+        project, baking = bake(args.products, Path(scratch), env)
         subprocess.run(("make", "install"), cwd=project, env=env, check=True, capture_output=True)
 
         print(f"{args.products} products, median of {args.repeat} runs, {sys.platform}")
-        print(f"  {'bake (cookiecutter)':<26} {bake:6.2f} s")
+        print(f"  {'bake (cookiecutter)':<26} {baking:6.2f} s")
         for name, command in CHECKS.items():
             times = [timed(command, project, env) for _ in range(args.repeat)]
             print(f"  {name:<26} {statistics.median(times):6.2f} s")

@@ -1,0 +1,41 @@
+"""What the benchmarks share: baking a project with N products and timing commands."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TEMPLATE = Path(__file__).resolve().parent.parent
+
+
+def product_list(count: int) -> str:
+    """``p001, p002:p001, p003, ...``: every other product uses the facade of the one before."""
+    names = [f"p{number:03d}" for number in range(1, count + 1)]
+    return ", ".join(
+        f"{name}:{names[index - 1]}" if index % 2 else name for index, name in enumerate(names)
+    )
+
+
+def user_environment() -> dict[str, str]:
+    """The environment without this template's own virtualenv, as a user's shell has it."""
+    return {key: value for key, value in os.environ.items() if key not in {"UV", "VIRTUAL_ENV"}}
+
+
+def timed(command: tuple[str, ...], cwd: Path, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def bake(products: int, scratch: Path, env: dict[str, str]) -> tuple[Path, float]:
+    """Bake into ``scratch``; return the project and the seconds cookiecutter took."""
+    seconds = timed(
+        (
+            *(sys.executable, "-m", "cookiecutter", str(TEMPLATE), "--no-input"),
+            *("--output-dir", str(scratch), f"products={product_list(products)}"),
+        ),
+        scratch,
+        env,
+    )
+    return scratch / "my_product_monorepo", seconds

@@ -1,0 +1,104 @@
+"""What selective testing saves: a full run against a one-product change and a no-op.
+
+    uv run python benchmarks/selective_testing.py               # 10 products
+    uv run python benchmarks/selective_testing.py --products 50
+
+Bakes a project with N products (every other one uses the facade of the one
+before), installs it, commits, then times, through the project's own commands:
+
+- the full Django suite in one process (``make pytest``);
+- a full turbo run that ignores the cache (``make test-selected TURBO_ARGS=--force``),
+  every product's contract check and tests, as CI runs on main;
+- a logic-only change in one product (``make test-selected``), median of --repeat;
+- a no-op (``make test-selected`` with nothing changed), median of --repeat;
+- the discover plan for the logic change (``python -m boundaries discover``).
+
+It prints wall times, the tasks turbo ran, and the ratio selective/full; it
+asserts nothing (the template's tests prove which tasks run).
+"""
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from baking import bake, timed, user_environment
+
+CHANGED = Path("products", "p001", "backend", "logic.py")
+
+
+def turbo(project: Path, env: dict[str, str], *arguments: str) -> tuple[float, str]:
+    """Run ``make test-selected``; return its wall time and turbo's task tally."""
+    start = time.perf_counter()
+    completed = subprocess.run(
+        ("make", "test-selected", *arguments),
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    cached = re.search(r"Cached:\s+(\d+) cached, (\d+) total", completed.stdout)
+    ran = f"{int(cached[2]) - int(cached[1])} of {cached[2]} tasks ran" if cached else "?"
+    return seconds, ran
+
+
+def change_logic(project: Path, run: int) -> None:
+    path = project / CHANGED
+    path.write_text(path.read_text() + f"\n# benchmark change {run}\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if args.products < 1 or args.repeat < 1:
+        parser.error("--products and --repeat must be at least 1")
+
+    env = user_environment()
+    with tempfile.TemporaryDirectory() as scratch:
+        project, _ = bake(args.products, Path(scratch), env)
+        for command in (
+            ("make", "install", "node_modules"),
+            ("git", "init", "-q"),
+            ("git", "add", "-A"),
+            ("git", "-c", "user.name=b", "-c", "user.email=b@example.com", "commit", "-qm", "b"),
+        ):
+            subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
+
+        django = timed(("make", "pytest"), project, env)
+        full, full_ran = turbo(project, env, "TURBO_ARGS=--force")
+        changes = []
+        for run in range(args.repeat):
+            change_logic(project, run)
+            changes.append(turbo(project, env))
+        change, change_ran = statistics.median(seconds for seconds, _ in changes), changes[0][1]
+        noops = [turbo(project, env) for _ in range(args.repeat)]
+        noop, noop_ran = statistics.median(seconds for seconds, _ in noops), noops[0][1]
+        subprocess.run(("git", "commit", "-qam", "change"), cwd=project, env=env, check=True)
+        discover = timed(
+            (sys.executable, "-m", "boundaries", "discover", "--base", "HEAD~1"), project, env
+        )
+
+    print(f"{args.products} products, {sys.platform}; changes and no-ops: median of {args.repeat}")
+    rows = [
+        ("full Django suite, one process", django, ""),
+        ("full turbo run, cache ignored", full, full_ran),
+        ("logic change in one product", change, change_ran),
+        ("no-op (everything cached)", noop, noop_ran),
+        ("discover plan for the change", discover, ""),
+    ]
+    for name, seconds, ran in rows:
+        print(f"  {name:<32} {seconds:6.2f} s  {ran}")
+    print(f"  selective/full (turbo):          {change / full:6.2f}")
+    print(f"  selective/full (Django suite):   {change / django:6.2f}")
+
+
+if __name__ == "__main__":
+    main()
