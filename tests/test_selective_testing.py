@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import clean_environment, run, step_script
+from .helpers import attempt, clean_environment, require, run, step_script
 
 pytestmark = pytest.mark.full
 
@@ -45,7 +45,17 @@ def package(project: Path, product: str) -> str:
 def turbo_plan(project: Path) -> dict[str, str]:
     """``{"alpha#backend:test": "HIT" | "MISS", ...}`` from ``turbo run --dry=json``."""
     pnpm = json.loads((project / "package.json").read_text())["packageManager"]
-    command = ("npx", "--yes", pnpm, "exec", "turbo", "run", *TASKS, "--dry=json")
+    command = (
+        "npx",
+        "--yes",
+        "--prefer-offline",
+        pnpm,
+        "exec",
+        "turbo",
+        "run",
+        *TASKS,
+        "--dry=json",
+    )
     env = {**clean_environment(), "TURBO_TELEMETRY_DISABLED": "1"}
     completed = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr
@@ -184,3 +194,20 @@ def test_the_workflow_plan_step_runs(project: Path, tmp_path: Path, event: str) 
         assert "beta: products/beta/backend/logic.py changed" in summary.read_text()
     else:
         assert (plan["full_suite"], plan["turbo_args"]) == (True, ["--force"])
+
+
+def test_selected_tests_run_without_a_network(project: Path) -> None:
+    """After install nothing asks a registry: offline, npx once waited ~70 s on one.
+
+    The timeout only tells a hang from a run (a run takes seconds here).
+    """
+    require(attempt("unshare", "--net", "true", cwd=project)[0] == 0, "unshare --net is refused")
+    base = run("git", "rev-parse", "HEAD", cwd=project).strip()
+    logic = project / "products/gamma/backend/logic.py"
+    try:
+        logic.write_text(logic.read_text() + "\n# changed, offline\n")
+        output = run("unshare", "--net", "make", "test-selected", cwd=project, timeout=60)
+    finally:
+        run("git", "reset", "-q", "--hard", base, cwd=project)
+
+    assert "Cached:    5 cached, 6 total" in output

@@ -172,21 +172,21 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
     every = sorted(packages)
     if full:
         return Plan(
-            tuple(changed),
-            True,
-            tuple(dict.fromkeys(full)),
-            tuple(every),
-            tuple(packages[product]["name"] for product in every),
-            (),
+            changed=tuple(changed),
+            full_suite=True,
+            reasons=tuple(dict.fromkeys(full)),
+            products=tuple(every),
+            packages=tuple(packages[product]["name"] for product in every),
+            unaffected=(),
         )
     chosen = sorted(selected)
     return Plan(
-        tuple(changed),
-        False,
-        tuple(selected[product] for product in chosen),
-        tuple(chosen),
-        tuple(packages[product]["name"] for product in chosen),
-        tuple(product for product in every if product not in selected),
+        changed=tuple(changed),
+        full_suite=False,
+        reasons=tuple(selected[product] for product in chosen),
+        products=tuple(chosen),
+        packages=tuple(packages[product]["name"] for product in chosen),
+        unaffected=tuple(product for product in every if product not in selected),
     )
 
 
@@ -211,9 +211,12 @@ def _read_packages(root: Path) -> dict[str, dict[str, Any]]:
     for path in sorted((root / "products").glob(f"*/{PACKAGE_FILE}")):
         if (path.parent / "backend" / "apps.py").is_file():
             try:
-                packages[path.parent.name] = json.loads(path.read_text(encoding="utf-8"))
+                package = json.loads(path.read_text(encoding="utf-8"))
             except ValueError as error:
                 raise DiscoverError(f"{path.relative_to(root)}: {error}") from error
+            if not isinstance(package, dict) or not isinstance(package.get("name"), str):
+                raise DiscoverError(f"{path.relative_to(root)}: it has no package name")
+            packages[path.parent.name] = package
     return packages
 
 

@@ -146,6 +146,24 @@ def test_unsupported_glob_syntax_is_refused() -> None:
         Globs(["backend/{a,b}.py"])
 
 
+@pytest.mark.parametrize(
+    ("path", "text", "error"),
+    [
+        ("turbo.json", "{}", "turbo.json: unreadable or incomplete"),
+        ("turbo.json", "{", "turbo.json: unreadable or incomplete"),
+        ("products/blog/package.json", "{}", "products/blog/package.json: it has no package name"),
+        ("products/blog/package.json", "[", "products/blog/package.json: Expecting value"),
+    ],
+)
+def test_a_broken_configuration_is_a_clear_error(
+    project: Path, path: str, text: str, error: str
+) -> None:
+    (project / path).write_text(text)
+
+    with pytest.raises(DiscoverError, match=f"^{error}"):
+        make_plan(project, ["products/shop/backend/logic.py"])
+
+
 @pytest.fixture
 def repository(project: Path) -> Path:
     git(project, "init", "--quiet", "--initial-branch=main")
