@@ -272,6 +272,13 @@ CASES = {
         LINT,
         ("products/catalog/tach.domain.toml: tach-module: its interfaces are",),
     ),
+    "a task that skips its facade": Case(
+        f"{ORDERS}/tasks/tasks.py",
+        append("from ..logic import list_items  # noqa: E402, F401\n"),
+        LINT,
+        (f"{ORDERS}/tasks/tasks.py:{LINE}: tasks-facade: a task imports",),
+        marker="from ..logic import",
+    ),
     "a test file outside backend/tests": Case(
         f"{CATALOG}/test_stray.py",
         append("def test_stray() -> None:\n    pass\n"),

@@ -10,6 +10,7 @@ half of the lint (the app is registered under the product's name) is in
 
 from __future__ import annotations
 
+import ast
 import json
 import shlex
 import tomllib
@@ -93,7 +94,7 @@ def lint_product(root: Path, product: str, project_slug: str) -> list[Finding]:
     ]
     domain, domain_findings = _lint_domain(root, names)
     package, package_findings = _read_package(root, names, project_slug)
-    findings += domain_findings + package_findings
+    findings += domain_findings + package_findings + _lint_task_imports(root, names)
     if domain is not None and package is not None:
         findings += _lint_tasks(root, names, is_isolated(domain), package)
         findings += _lint_dependencies(root, names, project_slug, domain, package)
@@ -215,6 +216,49 @@ def _lint_test_locations(root: Path, names: ProductNames, roots: list[str]) -> l
             )
         )
     return findings
+
+
+def _lint_task_imports(root: Path, names: ProductNames) -> list[Finding]:
+    """Tasks are entry points: they call their own product's facade and nothing else."""
+    facade = f"{names.app_module}.facade"
+    findings = []
+    for path in sorted((root / names.directory / "backend" / "tasks").glob("*.py")):
+        relative = path.relative_to(root).as_posix()
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"), relative)
+        except (OSError, SyntaxError, ValueError):
+            continue  # tach and ruff report files that do not parse
+        for node in ast.walk(tree):
+            for module in _imported_modules(node, f"{names.app_module}.tasks"):
+                inside = module == facade or module.startswith(f"{facade}.")
+                if module.startswith("products.") and not inside:
+                    findings.append(
+                        Finding(
+                            relative,
+                            node.lineno,
+                            "tasks-facade",
+                            f"a task imports {module}: tasks call {names.name}'s facade "
+                            "only, which owns the logic, the models and other products' calls",
+                        )
+                    )
+    return findings
+
+
+def _imported_modules(node: ast.AST, package: str) -> list[str]:
+    """The absolute modules an import statement reads, relative ones resolved in ``package``."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if not isinstance(node, ast.ImportFrom):
+        return []
+    if node.level:
+        parts = package.split(".")
+        base = ".".join(parts[: len(parts) - node.level + 1])
+        module = f"{base}.{node.module}" if node.module else base
+    else:
+        module = node.module or ""
+    if node.module:
+        return [module]
+    return [f"{module}.{alias.name}" for alias in node.names]  # from .. import facade
 
 
 def declared_dependencies(domain: dict[str, Any]) -> set[str]:
