@@ -75,14 +75,14 @@ class Plan:
 
 
 class Globs:
-    """turbo's glob patterns: ``*``, ``**`` and ``!`` exclusions, relative to a directory."""
+    """turbo's glob patterns: ``*``, ``**`` and ``!`` exclusions."""
 
-    def __init__(self, patterns: list[str], prefix: str = "") -> None:
+    def __init__(self, patterns: list[str]) -> None:
         self.include: list[re.Pattern[str]] = []
         self.exclude: list[re.Pattern[str]] = []
         for pattern in patterns:
             excluded = pattern.startswith("!")
-            regex = _glob_regex(prefix + pattern.removeprefix("!"))
+            regex = _glob_regex(pattern.removeprefix("!"))
             (self.exclude if excluded else self.include).append(regex)
 
     def match(self, path: str) -> bool:
@@ -146,7 +146,9 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
     def select(product: str, reason: str) -> None:
         selected.setdefault(product, reason)
 
-    contract_inputs, test_inputs = _inputs(turbo, CONTRACT_SCRIPT), _inputs(turbo, TEST_SCRIPT)
+    # Task inputs are relative to the product's directory, as turbo reads them.
+    contract_inputs = Globs([*_inputs(turbo, CONTRACT_SCRIPT), PACKAGE_FILE])
+    test_inputs = Globs(_inputs(turbo, TEST_SCRIPT))
     for path in changed:
         parts = path.split("/")
         if shared.match(path):
@@ -157,12 +159,12 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
         elif (product := parts[1]) not in packages:
             full.append(f"{path}: products/{product} was removed or is not a product")
         else:
-            directory = f"products/{product}/"
-            if Globs(contract_inputs, directory).match(path) or path == directory + PACKAGE_FILE:
+            inside = "/".join(parts[2:])
+            if contract_inputs.match(inside):
                 select(product, f"{product}: {path} changed (a contract input)")
                 for user in users.get(product, ()):
                     select(user, f"{user}: uses {product}, whose contract inputs changed")
-            elif Globs(test_inputs, directory).match(path):
+            elif test_inputs.match(inside):
                 select(product, f"{product}: {path} changed")
 
     for product in sorted(selected):

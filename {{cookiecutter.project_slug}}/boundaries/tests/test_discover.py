@@ -131,12 +131,12 @@ def test_no_change_runs_nothing(project: Path) -> None:
 
 
 def test_globs_follow_turbo() -> None:
-    globs = Globs(["backend/**", "!backend/**/__pycache__/**", "backend/migrations/*.py"], "p/")
+    globs = Globs(["backend/**", "!backend/**/__pycache__/**", "backend/migrations/*.py"])
 
-    assert globs.match("p/backend/logic.py")
-    assert globs.match("p/backend/a/b/c.py")
-    assert not globs.match("p/backend/__pycache__/logic.cpython-313.pyc")
-    assert not globs.match("p/README.md")
+    assert globs.match("backend/logic.py")
+    assert globs.match("backend/a/b/c.py")
+    assert not globs.match("backend/__pycache__/logic.cpython-313.pyc")
+    assert not globs.match("README.md")
     assert Globs(["**/*.md"]).match("README.md")
     assert Globs(["**/*.md"]).match("docs/a/b.md")
 
