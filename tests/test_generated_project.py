@@ -1,22 +1,17 @@
 """Full tier: a baked project installs, runs and passes its own README commands."""
 
-import contextlib
 import json
-import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
-import warnings
 from pathlib import Path
 
 import pytest
 
-from .helpers import clean_environment, run
+from .helpers import clean_environment, free_port, run, stop
 
 pytestmark = pytest.mark.full
 
@@ -73,12 +68,6 @@ def uv(project: Path) -> str:
     return on_path or str(project / ".tools" / "bin" / "uv")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_make_run_serves_the_api_on_sqlite(project: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
@@ -101,30 +90,7 @@ def test_make_run_serves_the_api_on_sqlite(project: Path) -> None:
         assert (project / "db.sqlite3").is_file()
         assert "SECRET_KEY=" in (project / ".env").read_text()  # `make run` wrote it
     finally:
-        stop_group(server)
-
-
-def stop_group(server: subprocess.Popen[str]) -> None:
-    """SIGTERM the whole `make run` tree, and SIGKILL whatever lingers.
-
-    Once in CI the tree outlived SIGTERM by 30 s (not reproduced in 15 tries);
-    the kill keeps a stray server from holding the machine, and the warning
-    shows what was still running.
-    """
-    os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        tree = subprocess.run(
-            ["ps", "-o", "pid,stat,wchan:20,cmd", "-g", str(server.pid)],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout
-        warnings.warn(f"make run outlived SIGTERM by 30 s:\n{tree}", stacklevel=1)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(server.pid, signal.SIGKILL)
-    server.wait()
+        stop(server)
 
 
 def wait_for(url: str, server: subprocess.Popen[str], timeout: float = 120) -> tuple[int, str]:

@@ -5,10 +5,12 @@ turbo's cache, each scenario changes one file and reads turbo's own dry-run
 JSON for which tasks would run (MISS) and which are cache hits (HIT).
 """
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,19 +65,34 @@ def turbo_plan(project: Path) -> dict[str, str]:
     return {task["taskId"].partition("/")[2]: task["cache"]["status"] for task in tasks}
 
 
-def plans_after_changing(project: Path, relative: str) -> tuple[dict[str, str], dict]:
-    """Commit a change to one file; return turbo's plan and the discover plan for it."""
-    path = project / relative
+@contextlib.contextmanager
+def changed(
+    project: Path, relative: str, note: str = "changed", *, commit_it: bool = True
+) -> Iterator[str]:
+    """Append a comment to one file, committed unless told not to; yield the commit before.
+
+    Afterwards the project is reset to that commit, for the next scenario.
+    """
     base = run("git", "rev-parse", "HEAD", cwd=project).strip()
+    path = project / relative
     try:
-        path.write_text(path.read_text() + "\n# changed\n")
-        commit(project, f"change {relative}")
-        discover = run(
-            "python3", "-m", "boundaries", "discover", "--base", base, "--json", cwd=project
-        )
-        return turbo_plan(project), json.loads(discover)
+        path.write_text(path.read_text() + f"\n# {note}\n")
+        if commit_it:
+            commit(project, f"change {relative}")
+        yield base
     finally:
         run("git", "reset", "-q", "--hard", base, cwd=project)
+
+
+def discover_plan(project: Path, base: str) -> dict:
+    output = run("python3", "-m", "boundaries", "discover", "--base", base, "--json", cwd=project)
+    return json.loads(output)
+
+
+def plans_after_changing(project: Path, relative: str) -> tuple[dict[str, str], dict]:
+    """Commit a change to one file; return turbo's plan and the discover plan for it."""
+    with changed(project, relative) as base:
+        return turbo_plan(project), discover_plan(project, base)
 
 
 def misses(plan: dict[str, str]) -> set[str]:
@@ -141,19 +158,11 @@ def test_a_documentation_change_re_runs_nothing(project: Path) -> None:
 
 def test_the_selected_tests_run_for_real(project: Path) -> None:
     """The plan's turbo arguments run its products' tasks, and only those, through make."""
-    base = run("git", "rev-parse", "HEAD", cwd=project).strip()
-    logic = project / "products/gamma/backend/logic.py"
-    try:
-        logic.write_text(logic.read_text() + "\n# changed\n")
-        commit(project, "change gamma")
-        plan = json.loads(
-            run("python3", "-m", "boundaries", "discover", "--base", base, "--json", cwd=project)
-        )
+    with changed(project, "products/gamma/backend/logic.py") as base:
+        plan = discover_plan(project, base)
         output = run(
             "make", "test-selected", f"TURBO_ARGS={' '.join(plan['turbo_args'])}", cwd=project
         )
-    finally:
-        run("git", "reset", "-q", "--hard", base, cwd=project)
 
     assert f"{package(project, 'gamma')}:backend:test" in output
     assert package(project, "alpha") not in output
@@ -163,8 +172,6 @@ def test_the_selected_tests_run_for_real(project: Path) -> None:
 @pytest.mark.parametrize("event", ["pull_request", "push"])
 def test_the_workflow_plan_step_runs(project: Path, tmp_path: Path, event: str) -> None:
     """The workflow's own plan script, run as GitHub would on a pull request and on main."""
-    base = run("git", "rev-parse", "HEAD", cwd=project).strip()
-    run("git", "update-ref", "refs/remotes/origin/main", base, cwd=project)
     (tmp_path / "bin").mkdir()
     (tmp_path / "bin" / "python").symlink_to(sys.executable)  # setup-python's `python`
     output, summary = tmp_path / "output", tmp_path / "summary"
@@ -176,14 +183,10 @@ def test_the_workflow_plan_step_runs(project: Path, tmp_path: Path, event: str) 
         "GITHUB_OUTPUT": str(output),
         "GITHUB_STEP_SUMMARY": str(summary),
     }
-    logic = project / "products/beta/backend/logic.py"
-    try:
-        logic.write_text(logic.read_text() + "\n# changed\n")
-        commit(project, "change beta")
+    with changed(project, "products/beta/backend/logic.py") as base:
+        run("git", "update-ref", "refs/remotes/origin/main", base, cwd=project)
         script = step_script(project, "Discover what the change can affect")
         subprocess.run(["bash", "-eo", "pipefail", "-c", script], cwd=project, env=env, check=True)
-    finally:
-        run("git", "reset", "-q", "--hard", base, cwd=project)
 
     name, _, value = output.read_text().strip().partition("=")
     plan = json.loads(value)
@@ -202,12 +205,10 @@ def test_selected_tests_run_without_a_network(project: Path) -> None:
     The timeout only tells a hang from a run (a run takes seconds here).
     """
     require(attempt("unshare", "--net", "true", cwd=project)[0] == 0, "unshare --net is refused")
-    base = run("git", "rev-parse", "HEAD", cwd=project).strip()
-    logic = project / "products/gamma/backend/logic.py"
-    try:
-        logic.write_text(logic.read_text() + "\n# changed, offline\n")
+    offline = changed(
+        project, "products/gamma/backend/logic.py", "changed, offline", commit_it=False
+    )
+    with offline:
         output = run("unshare", "--net", "make", "test-selected", cwd=project, timeout=60)
-    finally:
-        run("git", "reset", "-q", "--hard", base, cwd=project)
 
     assert "Cached:    5 cached, 6 total" in output

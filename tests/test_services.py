@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import TEMPLATE, attempt, clean_environment, require, run
+from .helpers import TEMPLATE, attempt, clean_environment, free_port, require, run, stop
 
 pytestmark = pytest.mark.full
 
@@ -75,15 +75,6 @@ def listening(address: tuple[str, int]) -> bool:
 
 def python(project: Path, *arguments: str, env: dict[str, str], timeout: int = 600) -> str:
     return run(".venv/bin/python", *arguments, cwd=project, env=env, timeout=timeout)
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +138,7 @@ def test_a_real_worker_runs_a_product_task_through_its_facade_into_postgresql(
             env={**clean_environment(), **env},
             stdout=output,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         code = ROUND_TRIP.format(broker=broker, queue=queue)
@@ -182,12 +174,6 @@ def test_production_refuses_to_start_without_its_settings(project: Path, missing
     assert f"ImproperlyConfigured: {missing} is not set: production needs" in output
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_the_api_survives_fuzzing_from_its_own_schema(project: Path, tmp_path: Path) -> None:
     """schemathesis, signed in: every check passes (no 5xx, responses match the schema,
     valid input is accepted, invalid refused). Anonymous: every valid request is refused."""
@@ -208,6 +194,7 @@ def test_the_api_survives_fuzzing_from_its_own_schema(project: Path, tmp_path: P
         env={**clean_environment(), **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 30
