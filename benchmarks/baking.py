@@ -1,5 +1,6 @@
 """What the benchmarks share: baking a project with N products and timing commands."""
 
+import argparse
 import os
 import subprocess
 import sys
@@ -39,3 +40,14 @@ def bake(products: int, scratch: Path, env: dict[str, str]) -> tuple[Path, float
         env,
     )
     return scratch / "my_product_monorepo", seconds
+
+
+def arguments(doc: str, products: int) -> argparse.Namespace:
+    """``--products N`` (default ``products``) and ``--repeat N`` (default 3), both at least 1."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--products", type=int, default=products)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if args.products < 1 or args.repeat < 1:
+        parser.error("--products and --repeat must be at least 1")
+    return args

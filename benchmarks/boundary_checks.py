@@ -7,14 +7,13 @@ Every other product uses the facade of the one before it. Prints the median
 wall time of each check; it asserts nothing (the tests do that).
 """
 
-import argparse
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from baking import bake, timed, user_environment
+from baking import arguments, bake, timed, user_environment
 
 DJANGO = ("--settings=config.settings.test",)
 CHECKS = {
@@ -35,12 +34,7 @@ CHECKS = {
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--products", type=int, default=50)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    if args.products < 1 or args.repeat < 1:
-        parser.error("--products and --repeat must be at least 1")
+    args = arguments(__doc__, products=50)
 
     env = user_environment()
     with tempfile.TemporaryDirectory() as scratch:

@@ -17,7 +17,6 @@ It prints wall times, the tasks turbo ran, and the ratio selective/full; it
 asserts nothing (the template's tests prove which tasks run).
 """
 
-import argparse
 import re
 import statistics
 import subprocess
@@ -26,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from baking import bake, timed, user_environment
+from baking import arguments, bake, timed, user_environment
 
 CHANGED = Path("products", "p001", "backend", "logic.py")
 
@@ -54,12 +53,7 @@ def change_logic(project: Path, run: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--products", type=int, default=10)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    if args.products < 1 or args.repeat < 1:
-        parser.error("--products and --repeat must be at least 1")
+    args = arguments(__doc__, products=10)
 
     env = user_environment()
     with tempfile.TemporaryDirectory() as scratch:
