@@ -90,6 +90,9 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "core.openapi.ProductAutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.DefaultPagination",
+    # Products' contract exceptions become 403/404/409 here, so logic never raises HTTP errors.
+    "EXCEPTION_HANDLER": "core.exceptions.exception_handler",
 }
 
 # The OpenAPI schema at /api/schema/ and its interactive docs at /api/docs/.

@@ -1,0 +1,33 @@
+"""Object permissions for rows (or contracts) that carry an ``owner_id``.
+
+Use them with ``IsAuthenticated``, and call ``self.check_object_permissions(request,
+obj)`` in an ``APIView`` once the object is loaded (generic views do it for you).
+"""
+
+from typing import Any
+
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+
+def is_owner(request: Request, obj: Any) -> bool:
+    return request.user.is_authenticated and getattr(obj, "owner_id", None) == request.user.pk
+
+
+class IsOwner(BasePermission):
+    """Only the owner may read or change the object."""
+
+    message = "Only the owner may do this."
+
+    def has_object_permission(self, request: Request, view: APIView, obj: Any) -> bool:
+        return is_owner(request, obj)
+
+
+class IsOwnerOrReadOnly(BasePermission):
+    """Anyone allowed by the view's other permissions may read; only the owner may change."""
+
+    message = "Only the owner may change this."
+
+    def has_object_permission(self, request: Request, view: APIView, obj: Any) -> bool:
+        return request.method in SAFE_METHODS or is_owner(request, obj)
