@@ -43,7 +43,9 @@ import json, statistics, time
 from products.catalog.backend.facade import api
 from products.catalog.backend.facade.contracts import NewItem
 from products.catalog.backend.tasks.tasks import archive_stale_items
-item = api.create_item(NewItem(name="{broker} round trip"))
+from core.models import User
+owner = User.objects.create_user(username="{broker}-owner")
+item = api.create_item(NewItem(name="{broker} round trip", owner_id=owner.pk))
 archived = archive_stale_items.apply_async((0,), queue="{queue}").get(timeout=60)
 times = []
 for _ in range(20):
