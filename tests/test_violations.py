@@ -292,6 +292,24 @@ CASES = {
         (f"{CATALOG}/apps.py:{LINE}: app-registry: the app label is 'catalog_app'",),
         marker="label =",
     ),
+    "a facade function missing from the product README": Case(
+        f"{CATALOG}/facade/api.py",
+        append("\n\ndef count_archived_items() -> int:\n    return 0\n"),
+        LINT,
+        (
+            "products/catalog/README.md: readme: facade function count_archived_items is not "
+            "documented",
+        ),
+    ),
+    "an endpoint missing from the product README": Case(
+        "products/catalog/README.md",
+        replace("| `DELETE` |", "| delete |"),
+        LINT,
+        (
+            "products/catalog/README.md: readme: endpoint DELETE "
+            "/api/catalog/items/<uuid:item_id>/ is not documented",
+        ),
+    ),
     "a required file missing": Case(
         f"{CATALOG}/tasks/tasks.py",
         lambda source: None,
@@ -391,7 +409,7 @@ def test_a_relation_to_a_core_model_that_hides_its_reverse_passes(project: Path)
         models.write_text(
             replace(
                 "    class Meta:",
-                '    owner = models.ForeignKey("core.User", on_delete=models.CASCADE, '
+                '    reviewer = models.ForeignKey("core.User", on_delete=models.CASCADE, '
                 'null=True, related_name="+")\n\n    class Meta:',
             )(models.read_text())
         )

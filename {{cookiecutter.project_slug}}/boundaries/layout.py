@@ -19,6 +19,7 @@ from typing import Any
 
 from boundaries.findings import Finding
 from boundaries.names import FACADE_INTERFACE, InvalidName, ProductNames, check_product_name
+from boundaries.readme import lint_readme
 
 REQUIRED_FILES = (
     "README.md",
@@ -95,6 +96,7 @@ def lint_product(root: Path, product: str, project_slug: str) -> list[Finding]:
     domain, domain_findings = _lint_domain(root, names)
     package, package_findings = _read_package(root, names, project_slug)
     findings += domain_findings + package_findings + _lint_task_imports(root, names)
+    findings += lint_readme(root, names)
     if domain is not None and package is not None:
         findings += _lint_tasks(root, names, is_isolated(domain), package)
         findings += _lint_dependencies(root, names, project_slug, domain, package)
