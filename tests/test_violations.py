@@ -81,7 +81,7 @@ def lock_change(file: str, edit: Callable[[str], str], message: str, marker: str
 
 
 ITEM_NAME = "    name: str\n    status: ItemStatus\n"
-NEW_ITEM = "class NewItem:\n    name: str\n"
+NEW_ITEM = "class NewItem:\n    name: str\n    owner_id: int\n"
 CASES = {
     # tach: imports of anything but another product's facade, undeclared uses, type-only imports.
     "imports another product's models": import_of("products.catalog.backend.models"),

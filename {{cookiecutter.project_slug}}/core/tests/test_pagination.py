@@ -1,4 +1,5 @@
 import pytest
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
@@ -46,14 +47,35 @@ def test_the_limit_is_capped() -> None:
     assert asked == [(0, 200)]
 
 
-@pytest.mark.parametrize("query", ["?limit=-1", "?limit=zero", "?offset=-5"])
-def test_nonsense_falls_back_to_the_defaults(query: str) -> None:
-    _, _, asked = paginate(query)
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("?limit=0", "limit"),
+        ("?limit=-1", "limit"),
+        ("?limit=ten", "limit"),
+        ("?limit=", "limit"),
+        ("?offset=-5", "offset"),
+        ("?offset=null", "offset"),
+        ("?offset=1.5", "offset"),
+        ("?offset=%D9%A3", "offset"),  # a non-ASCII digit
+    ],
+)
+def test_a_malformed_parameter_is_a_400_naming_it(query: str, parameter: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        paginate(query)
 
-    assert asked == [(0, 50)]
+    assert list(refused.value.detail) == [parameter]
 
 
-def test_an_offset_past_the_end_is_an_empty_page() -> None:
-    _, page, _ = paginate("?offset=1000")
+def test_the_schema_publishes_the_minimums() -> None:
+    parameters = DefaultPagination().get_schema_operation_parameters(view=None)
+
+    assert {p["name"]: p["schema"]["minimum"] for p in parameters} == {"limit": 1, "offset": 0}
+
+
+@pytest.mark.parametrize("offset", ["120", "1000", "9356318223202143048404631027712"])
+def test_an_offset_past_the_end_is_an_empty_page_without_a_read(offset: str) -> None:
+    _, page, asked = paginate(f"?offset={offset}")
 
     assert page == []
+    assert asked == []
