@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from boundaries.names import InvalidName
+from scaffold.docs import write_docs
 from scaffold.dotenv import write_env
 from scaffold.product import create_product
 from scaffold.render import TemplateError
@@ -29,11 +30,23 @@ def main(argv: list[str] | None = None) -> int:
     product.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     env = commands.add_parser("env", help="write .env from .env.example with a fresh SECRET_KEY")
     env.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
+    docs = commands.add_parser("docs", help="write the docs that quote this project's products")
+    docs.add_argument("--workshop", action="store_true", help="also write docs/workshop.md")
+    docs.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     args = parser.parse_args(argv)
 
     if args.command == "env":
         written = write_env(args.root)
         print("wrote .env" if written else ".env exists: left as it is")
+        return 0
+    if args.command == "docs":
+        try:
+            paths = write_docs(args.root, workshop=args.workshop)
+        except InvalidName as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        for path in paths:
+            print(f"wrote {path.relative_to(args.root)}")
         return 0
     try:
         path = create_product(

@@ -1,0 +1,83 @@
+"""Fast tier: the documents every project gets, and the ones that quote its own code."""
+
+import pytest
+
+from .helpers import run
+
+DOCS = (
+    "docs/architecture.md",
+    "docs/selective-testing.md",
+    "docs/extracting-a-product.md",
+    "docs/adr/0000-template.md",
+)
+
+
+def test_every_project_gets_the_architecture_documents(bake) -> None:
+    project = bake()
+
+    for document in DOCS:
+        assert (project / document).is_file(), document
+    assert len(list((project / "docs" / "adr").glob("0*.md"))) >= 5
+    assert not (project / "docs" / "workshop.md").exists()
+
+
+def test_the_architecture_quotes_real_lines_of_this_projects_code(bake) -> None:
+    project = bake(products="shop, billing:shop")
+    architecture = (project / "docs" / "architecture.md").read_text()
+    logic = (project / "products" / "billing" / "backend" / "logic.py").read_text()
+    domain = (project / "products" / "billing" / "tach.domain.toml").read_text()
+
+    allowed = "from products.shop.backend.facade import api as shop_api"
+    assert allowed in architecture
+    assert allowed in logic
+    assert 'depends_on = ["//core", "//products.shop"]' in architecture
+    assert "//products.shop" in domain
+    assert "`from products.shop.backend.models import Item`" in architecture
+    assert "has no product that uses another's facade" not in architecture
+
+
+def test_without_a_consumer_the_examples_say_they_are_examples(bake) -> None:
+    architecture = (bake(products="shop") / "docs" / "architecture.md").read_text()
+
+    assert "has no product that uses another's facade yet" in architecture
+    assert "from products.shop.backend.facade import api as shop_api" in architecture
+
+
+def test_workshop_mode_writes_the_workshop_on_the_first_pair(bake) -> None:
+    project = bake(products="shop, billing:shop", workshop="yes")
+    workshop = (project / "docs" / "workshop.md").read_text()
+
+    assert "`billing` uses\n`shop`'s facade" in workshop
+    assert "docs/workshop.md" in (project / "README.md").read_text()
+    assert "docs/workshop.md" not in (bake() / "README.md").read_text()
+
+
+@pytest.mark.parametrize("products", ["shop", "", "shop, billing"])
+def test_workshop_mode_needs_a_product_that_uses_another(cookies, products: str) -> None:
+    result = cookies.bake(extra_context={"products": products, "workshop": "yes"})
+
+    assert result.exit_code != 0
+    assert result.project_path is None
+
+
+def test_the_docs_command_is_idempotent(bake) -> None:
+    project = bake()
+    architecture = project / "docs" / "architecture.md"
+    architecture.write_text("# Ours now\n")
+
+    run("python3", "-m", "scaffold", "docs", "--workshop", cwd=project)
+
+    assert architecture.read_text() == "# Ours now\n"
+    assert (project / "docs" / "workshop.md").is_file()
+
+
+def test_product_readmes_list_what_the_lint_requires(bake) -> None:
+    readme = (bake() / "products" / "catalog" / "README.md").read_text()
+
+    for documented in (
+        "`delete_item(",
+        "`count_items(",
+        "`DELETE`",
+        "`catalog.archive_stale_items`",
+    ):
+        assert documented in readme

@@ -1,0 +1,50 @@
+"""Write the documents that quote this project's own products.
+
+``docs/architecture.md`` (always) and ``docs/workshop.md`` (in workshop mode)
+show real lines of code, so they are rendered from ``skeleton/docs`` with the
+names of a product and one of its consumers, found the way tach finds them:
+in the products' ``tach.domain.toml``. The project owns the files afterwards;
+existing ones are left as they are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from boundaries.layout import declared_dependencies, product_directories, read_domain
+from boundaries.names import InvalidName
+from scaffold.render import render
+
+SKELETON = Path(__file__).parent / "skeleton" / "docs"
+
+
+def example_pair(root: Path) -> tuple[str, str] | None:
+    """``(provider, consumer)``: the first product, by name, that uses another's facade."""
+    for consumer in product_directories(root):
+        providers = sorted(declared_dependencies(read_domain(root, consumer)))
+        if providers:
+            return providers[0], consumer
+    return None
+
+
+def write_docs(root: Path, *, workshop: bool = False) -> list[Path]:
+    """Write the missing documents; return the paths written."""
+    pair = example_pair(root)
+    if workshop and pair is None:
+        raise InvalidName(
+            "the workshop needs a product that uses another's facade, "
+            "e.g. products 'catalog, orders:catalog'"
+        )
+    provider, consumer = pair or (next(iter(product_directories(root)), "catalog"), "orders")
+    context = {"provider": provider, "consumer": consumer, "example_only": pair is None}
+    written = []
+    for name in ("architecture.md", *(["workshop.md"] if workshop else [])):
+        target = root / "docs" / name
+        if target.exists():
+            continue
+        source = SKELETON / f"{name}-tpl"
+        text = render(source.read_text(encoding="utf-8"), context, source=source.name)
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written
