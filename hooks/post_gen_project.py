@@ -38,6 +38,7 @@ def main() -> None:
             "product", spec.name, *(["--depends-on", spec.depends_on] if spec.depends_on else [])
         )
     scaffold("env")
+    scaffold("docs", *(["--workshop"] if ANSWERS["workshop"] else []))
     print(
         f"""
 Your project is ready in {ROOT}

@@ -48,7 +48,12 @@ def validate(answers: dict) -> None:
     if not EMAIL.fullmatch(answers["email"]):
         raise names.InvalidName(f"invalid email {answers['email']!r}: expected name@domain.tld")
     names.check_identifier(answers["project_slug"], "project_slug")
-    names.parse_product_specs(answers["products"], answers["project_slug"])
+    specs = names.parse_product_specs(answers["products"], answers["project_slug"])
+    if answers["workshop"] and not any(spec.depends_on for spec in specs):
+        raise names.InvalidName(
+            f"invalid products {answers['products']!r} for workshop mode: the exercises need a "
+            "product that uses another's facade, e.g. 'catalog, orders:catalog'"
+        )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,57 @@
+"""Full tier: every exercise of docs/workshop.md, run as written, does what it promises.
+
+Each command block in the workshop is preceded by an HTML comment, invisible
+when the document is rendered, saying what the block promises:
+``<!-- expect: ok "text" ... -->`` (exit 0 and each text in the output) or
+``<!-- expect: fails "text" ... -->`` (a non-zero exit and each text). The test
+runs every block in order, in one bake, as a trainee would paste it.
+"""
+
+import re
+
+import pytest
+
+from .helpers import attempt, run
+
+pytestmark = pytest.mark.full
+
+BLOCK = re.compile(r"<!-- expect: (ok|fails)((?: \"[^\"]*\")*) -->\n```sh\n(.*?)```", re.DOTALL)
+QUOTED = re.compile(r"\"([^\"]*)\"")
+
+
+def exercises(workshop: str) -> list[tuple[bool, list[str], str]]:
+    """``(should_pass, expected_texts, script)`` for each block, in document order."""
+    return [
+        (outcome == "ok", QUOTED.findall(texts), script)
+        for outcome, texts, script in BLOCK.findall(workshop)
+    ]
+
+
+def test_every_command_block_declares_what_it_promises(bake) -> None:
+    workshop = (bake(workshop="yes") / "docs" / "workshop.md").read_text()
+
+    assert workshop.count("```sh") == len(exercises(workshop)) >= 10
+
+
+def test_the_workshop_exercises_do_what_they_promise(bake) -> None:
+    project = bake(workshop="yes")
+    if not (project / ".git").exists():  # the generator could not commit (no git identity)
+        for command in (("git", "init", "-q", "-b", "main"), ("git", "add", "-A")):
+            run(*command, cwd=project)
+        run(
+            "git",
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "commit",
+            "-qm",
+            "start",
+            cwd=project,
+        )
+
+    for should_pass, expected, script in exercises((project / "docs" / "workshop.md").read_text()):
+        code, output = attempt("bash", "-euo", "pipefail", "-c", script, cwd=project, timeout=900)
+        assert (code == 0) == should_pass, f"{script}\nexited {code}:\n{output}"
+        for text in expected:
+            assert text in output, f"{script}\npromised {text!r}, printed:\n{output}"
