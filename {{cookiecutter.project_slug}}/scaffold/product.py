@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 from pathlib import Path
 
 from boundaries.contracts import read_contracts
 from boundaries.lock import write_lock
 from boundaries.names import FACADE_INTERFACE, InvalidName, ProductNames, check_product_name
-from scaffold.render import render
+from scaffold.tree import render_tree, write_tree
 
 SKELETON = Path(__file__).parent / "skeleton" / "product"
-SUFFIX = "-tpl"
 
 
 def project_slug(root: Path) -> str:
@@ -40,12 +38,10 @@ def create_product(
 ) -> Path:
     """Render the skeleton into ``products/<name>`` atomically; return its path.
 
-    The product is rendered into a temporary directory next to its final
-    place and renamed into it only when every file rendered, so a failure
-    never leaves a half-written product behind. An isolated product (the
-    default) exposes only its facade and gets a contract lock; a non-isolated
-    one lets others import anything from it, so a change to it re-tests
-    everything.
+    A failure never leaves a half-written product behind. An isolated
+    product (the default) exposes only its facade and gets a contract lock;
+    a non-isolated one lets others import anything from it, so a change to
+    it re-tests everything.
     """
     slug = project_slug(root)
     check_product_name(name, slug)
@@ -56,18 +52,7 @@ def create_product(
         raise InvalidName(f"invalid dependency {depends_on!r}: there is no product {depends_on!r}")
 
     context = skeleton_context(slug, name, depends_on, isolated=isolated)
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=target.parent))
-    try:
-        for source in sorted(SKELETON.rglob(f"*{SUFFIX}")):
-            relative = source.relative_to(SKELETON)
-            destination = staging / relative.parent / relative.name.removesuffix(SUFFIX)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            text = render(source.read_text(encoding="utf-8"), context, source=str(relative))
-            destination.write_text(text, encoding="utf-8")
-        staging.rename(target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    write_tree(target, render_tree(SKELETON, context))
     if isolated:
         try:
             contracts = read_contracts(root, name)

@@ -9,6 +9,7 @@ from django.test import override_settings
 
 import scaffold.product
 import scaffold.render
+import scaffold.tree
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_a_failure_half_way_leaves_nothing_behind(
             raise OSError("disk full")
         return scaffold.render.render(text, context, source)
 
-    monkeypatch.setattr(scaffold.product, "render", render_then_fail)
+    monkeypatch.setattr(scaffold.tree, "render", render_then_fail)
     before = listing(project)
 
     with pytest.raises(OSError, match="disk full"):
