@@ -70,7 +70,15 @@ PROJECT_FILES = [
     "boundaries/contracts.py",
     "boundaries/lock.py",
     "boundaries/layout.py",
+    "boundaries/packages.py",
     "scaffold/product.py",
+    "scaffold/package.py",
+    "core/management/commands/startpackage.py",
+    "packages/__init__.py",
+    "packages/display_names/__init__.py",
+    "packages/display_names/README.md",
+    "packages/display_names/tach.domain.toml",
+    "packages/display_names/tests/test_display_names.py",
 ]
 
 
@@ -97,9 +105,10 @@ def test_the_second_default_product_uses_the_first_through_its_facade(bake) -> N
     package = json.loads((orders / "package.json").read_text())
     assert package["dependencies"] == {"@my_product_monorepo/catalog": "workspace:*"}
     domain = tomllib.loads((orders / "tach.domain.toml").read_text())
-    assert domain["root"]["depends_on"] == ["//core", "//products.catalog"]
+    display_names = "//packages.display_names"
+    assert domain["root"]["depends_on"] == ["//core", display_names, "//products.catalog"]
     catalog_domain = tomllib.loads((project / "products/catalog/tach.domain.toml").read_text())
-    assert catalog_domain["root"]["depends_on"] == ["//core"]
+    assert catalog_domain["root"]["depends_on"] == ["//core", display_names]
 
 
 def test_the_slug_is_derived_from_the_project_name(bake) -> None:

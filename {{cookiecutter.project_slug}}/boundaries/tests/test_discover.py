@@ -90,6 +90,17 @@ def test_a_change_outside_the_products_runs_the_full_suite(project: Path, path: 
 
 
 @pytest.mark.parametrize(
+    "path", ["packages/__init__.py", "packages/money/_money.py", "packages/money/tests/test_x.py"]
+)
+def test_a_package_change_runs_the_full_suite_as_turbo_does(project: Path, path: str) -> None:
+    # Any product may import a package: turbo hashes packages/** into every task.
+    plan = make_plan(project, [path])
+
+    assert plan.full_suite
+    assert plan.reasons == (f"{path} is shared by every product (turbo.json globalDependencies)",)
+
+
+@pytest.mark.parametrize(
     "path", ["README.md", "docs/adr/0005-x.md", "LICENSE", "products/shop/README.md"]
 )
 def test_documentation_affects_no_test(project: Path, path: str) -> None:

@@ -1,0 +1,1 @@
+"""Packages: reusable backend libraries with no Django, no products and no settings of their own."""
