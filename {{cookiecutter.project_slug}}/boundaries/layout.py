@@ -231,7 +231,7 @@ def _lint_task_imports(root: Path, names: ProductNames) -> list[Finding]:
         except (OSError, SyntaxError, ValueError):
             continue  # tach and ruff report files that do not parse
         for node in ast.walk(tree):
-            for module in _imported_modules(node, f"{names.app_module}.tasks"):
+            for module in imported_modules(node, f"{names.app_module}.tasks"):
                 inside = module == facade or module.startswith(f"{facade}.")
                 if module.startswith("products.") and not inside:
                     findings.append(
@@ -246,7 +246,7 @@ def _lint_task_imports(root: Path, names: ProductNames) -> list[Finding]:
     return findings
 
 
-def _imported_modules(node: ast.AST, package: str) -> list[str]:
+def imported_modules(node: ast.AST, package: str) -> list[str]:
     """The absolute modules an import statement reads, relative ones resolved in ``package``."""
     if isinstance(node, ast.Import):
         return [alias.name for alias in node.names]

@@ -1,4 +1,4 @@
-"""Naming rules and the names derived from a product name, in one place.
+"""Naming rules and the names derived from a product's or a package's name, in one place.
 
 The template's pre-generation hook imports this module too, so a name the
 template accepts is exactly a name ``manage.py startproduct`` accepts.
@@ -18,8 +18,12 @@ IDENTIFIER_RULE = (
     "underscores, starting with a letter"
 )
 MAX_PRODUCT_NAME = 20  # keeps every skeleton line within the 100-column limit
+MAX_PACKAGE_NAME = 20
 # tach's interface for an isolated product (a full-match regex): its facade package only.
 FACADE_INTERFACE = r"backend\.facade(\..*)?"
+# tach's interface for a package: the names its __init__ exports, none with a leading
+# underscore and no dotted path, so its private ``_*`` modules stay private.
+PACKAGE_INTERFACE = r"[A-Za-z]\w*"
 
 # Top-level packages of the generated project itself.
 PROJECT_PACKAGES = frozenset(
@@ -117,6 +121,12 @@ def check_product_name(name: str, project_slug: str) -> None:
         raise InvalidName(f"invalid product name {name!r}: it is the project slug")
 
 
+def check_package_name(name: str) -> None:
+    check_identifier(name, "package name")
+    if len(name) > MAX_PACKAGE_NAME:
+        raise InvalidName(f"invalid package name {name!r}: at most {MAX_PACKAGE_NAME} characters")
+
+
 @dataclass(frozen=True)
 class ProductSpec:
     name: str
@@ -206,6 +216,31 @@ class ProductNames:
     @property
     def contract_check_script(self) -> str:
         return f"cd ../.. && .venv/bin/python -m boundaries contracts {self.name}"
+
+
+@dataclass(frozen=True)
+class PackageNames:
+    """Every name a package needs, derived from its one name."""
+
+    name: str
+
+    @property
+    def module(self) -> str:
+        """Its import path, which is also its tach module."""
+        return f"packages.{self.name}"
+
+    @property
+    def directory(self) -> str:
+        """Its directory, relative to the project root."""
+        return f"packages/{self.name}"
+
+    @property
+    def tests_directory(self) -> str:
+        return f"{self.directory}/tests"
+
+    @property
+    def verbose_name(self) -> str:
+        return self.name.replace("_", " ").capitalize()
 
 
 def is_contract_module(module: str) -> bool:

@@ -1,4 +1,4 @@
-"""``manage.py lintproducts NAME... | --all``: products against the layout and isolation rules."""
+"""``manage.py lintproducts NAME... | --all``: products (and packages) against their rules."""
 
 import re
 from argparse import ArgumentParser
@@ -12,19 +12,26 @@ from django.core.management.base import BaseCommand, CommandError
 from boundaries.findings import Finding
 from boundaries.layout import lint_cycles, lint_product, product_directories
 from boundaries.names import ProductNames
+from boundaries.packages import lint_package, package_directories
 from core.checks import product_apps
 from scaffold.product import project_slug
 
 
 class Command(BaseCommand):
-    help = "Check products against the standard layout and their isolation chain."
+    help = (
+        "Check products against the standard layout and their isolation chain; "
+        "with --all, every package against the package rules too."
+    )
     # Report layout problems even when they break Django's own checks (a missing module).
     requires_system_checks = ()
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("products", nargs="*", metavar="PRODUCT")
         parser.add_argument(
-            "--all", action="store_true", dest="every", help="every directory under products/"
+            "--all",
+            action="store_true",
+            dest="every",
+            help="every directory under products/ and packages/",
         )
 
     def handle(self, *args: Any, products: list[str], every: bool, **options: Any) -> None:
@@ -42,12 +49,21 @@ class Command(BaseCommand):
             findings += lint_product(root, product, slug)
             findings += registry_findings(root, product, installed.get(product))
         findings += lint_cycles(root, existing)
+        packages = package_directories(root) if every else []
+        for package in packages:
+            findings += lint_package(root, package)
         for finding in findings:
             self.stderr.write(str(finding))
-        checked = len(products or existing)
+        checked = counted(len(products or existing), "product")
+        if every:
+            checked += f" and {counted(len(packages), 'package')}"
         if findings:
-            raise CommandError(f"{len(findings)} problems in {checked} products")
-        self.stdout.write(f"lintproducts: {checked} products checked, all pass")
+            raise CommandError(f"{len(findings)} problems in {checked}")
+        self.stdout.write(f"lintproducts: {checked} checked, all pass")
+
+
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def registry_findings(root: Path, product: str, config: AppConfig | None) -> list[Finding]:
