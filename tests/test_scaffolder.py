@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cookiecutter.main import cookiecutter
 
-from .helpers import TEMPLATE, run
+from .helpers import TEMPLATE, attempt, run
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -74,3 +74,35 @@ def test_isolation_decides_the_interface_the_contract_check_and_the_lock(bake) -
         assert (product / "backend/facade/contracts.lock.json").is_file() is isolated, name
         assert "backend:test" in scripts
     assert "**Not isolated**" in (project / "products/legacy/README.md").read_text()
+
+
+def test_a_package_from_the_scaffolder_is_lint_clean_at_the_longest_names(bake) -> None:
+    project = bake(products="")
+    first, second = "a" * 20, "b" * 20  # the longest package names allowed
+
+    run(sys.executable, "-m", "scaffold", "package", first, cwd=project)
+    run(sys.executable, "-m", "scaffold", "package", second, "--depends-on", first, cwd=project)
+
+    domain = tomllib.loads((project / "packages" / second / "tach.domain.toml").read_text())
+    assert domain["root"]["depends_on"] == [f"//packages.{first}"]
+    run(sys.executable, "-m", "ruff", "check", "--no-cache", "packages", cwd=project)
+    run(sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "packages", cwd=project)
+
+
+def test_the_package_command_refuses_bad_input_in_one_line_and_writes_nothing(bake) -> None:
+    project = bake(products="")
+    before = tree(project)
+
+    for args, error in (
+        (["Money"], "invalid package name 'Money': must be a lowercase Python identifier"),
+        (["display_names"], "invalid package name 'display_names': "),
+        (["money", "--depends-on", "nowhere"], "invalid dependency 'nowhere': there is no package"),
+    ):
+        returncode, output = attempt(
+            sys.executable, "-m", "scaffold", "package", *args, cwd=project
+        )
+
+        assert returncode == 1, args
+        assert output.startswith(f"error: {error}"), output
+        assert output.count("\n") == 1, output
+    assert tree(project) == before

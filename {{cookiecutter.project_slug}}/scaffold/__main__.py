@@ -1,8 +1,8 @@
-"""``python -m scaffold product NAME``: the standard-library entry point.
+"""``python -m scaffold product NAME`` and ``python -m scaffold package NAME``.
 
-``manage.py startproduct`` is the everyday command; this one exists so the
-template's post-generation hook can create products before any dependency
-is installed.
+``manage.py startproduct`` and ``startpackage`` are the everyday commands;
+this standard-library entry point exists so the template's post-generation
+hook can create products before any dependency is installed.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from boundaries.names import InvalidName
 from scaffold.docs import write_docs
 from scaffold.dotenv import write_env
+from scaffold.package import create_package
 from scaffold.product import create_product
 from scaffold.render import TemplateError
 
@@ -28,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
         "--not-isolated", action="store_true", help="let other products import any of it"
     )
     product.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
+    package = commands.add_parser("package", help="create a package from the skeleton")
+    package.add_argument("name")
+    package.add_argument("--depends-on", metavar="PACKAGE", help="a package it uses")
+    package.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     env = commands.add_parser("env", help="write .env from .env.example with a fresh SECRET_KEY")
     env.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     docs = commands.add_parser("docs", help="write the docs that quote this project's products")
@@ -49,9 +54,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(args.root)}")
         return 0
     try:
-        path = create_product(
-            args.root, args.name, depends_on=args.depends_on, isolated=not args.not_isolated
-        )
+        if args.command == "package":
+            path = create_package(args.root, args.name, depends_on=args.depends_on)
+        else:
+            path = create_product(
+                args.root, args.name, depends_on=args.depends_on, isolated=not args.not_isolated
+            )
     except (InvalidName, TemplateError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
