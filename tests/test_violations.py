@@ -20,6 +20,7 @@ pytestmark = pytest.mark.full
 SLUG = "my_product_monorepo"
 CATALOG = "products/catalog/backend"
 ORDERS = "products/orders/backend"
+PACKAGE = "packages/display_names"
 PYTHON = ".venv/bin/python"
 TACH = (".venv/bin/tach", "check")
 CONTRACTS = (PYTHON, "-m", "boundaries", "contracts", "--all")
@@ -58,6 +59,12 @@ def import_of(module: str) -> Case:
         (f"{ORDERS}/logic.py:{LINE}", f"'{module}.Item' is not part of the public interface"),
         marker=f"from {module} import",
     )
+
+
+def package_line(line: str, check: tuple[str, ...], *expect: str) -> Case:
+    """A line appended to the shipped package's implementation."""
+    file = f"{PACKAGE}/_normalize.py"
+    return Case(file, append(f"{line}  # noqa\n"), check, (f"{file}:{LINE}", *expect), line)
 
 
 def field_into(field: str, target: str, rule: str, *expect: str) -> Case:
@@ -106,6 +113,52 @@ CASES = {
         TACH,
         (f"{CATALOG}/logic.py:{LINE}", "Module 'products.catalog' cannot depend on"),
         marker="from products.orders",
+    ),
+    # Packages: tach for the project's own code, the lint for frameworks and the environment.
+    "a package imports a product": package_line(
+        "from products.catalog.backend.facade import api",
+        TACH,
+        "Module 'packages.display_names' cannot depend on 'products.catalog'",
+    ),
+    "a package imports core": package_line(
+        "from core.models import BaseModel",
+        TACH,
+        "Module 'packages.display_names' cannot depend on 'core'",
+    ),
+    "a package imports Django": package_line(
+        "from django.utils.text import slugify",
+        LINT,
+        "package-imports: it imports django.utils.text: packages know nothing of Django",
+    ),
+    "a package reads os.environ": package_line(
+        "import os; FORM = os.environ.get('FORM', 'NFKC')",
+        LINT,
+        "package-config: it reads the environment (os.environ)",
+    ),
+    "a package declares a dependency on core": Case(
+        f"{PACKAGE}/tach.domain.toml",
+        replace("depends_on = []", 'depends_on = ["//core"]'),
+        LINT,
+        (
+            f"{PACKAGE}/tach.domain.toml: dependencies: it depends on 'core': a package may "
+            "depend on other packages only",
+        ),
+    ),
+    "a package without __all__": Case(
+        f"{PACKAGE}/__init__.py",
+        replace('__all__ = ["comparison_key", "normalize"]\n', ""),
+        LINT,
+        (f"{PACKAGE}/__init__.py: package-api: it has no __all__",),
+    ),
+    "a product imports a package's private module": Case(
+        f"{ORDERS}/logic.py",
+        append("from packages.display_names._normalize import normalize  # noqa\n"),
+        TACH,
+        (
+            f"{ORDERS}/logic.py:{LINE}",
+            "'packages.display_names._normalize.normalize' is not part of the public interface",
+        ),
+        marker="from packages.display_names._normalize",
     ),
     # Contract purity: python -m boundaries contracts.
     "imports Django in contracts": Case(
@@ -256,7 +309,7 @@ CASES = {
     ),
     "a dependency cycle": Case(
         "products/catalog/tach.domain.toml",
-        replace('depends_on = ["//core"]', 'depends_on = ["//core", "//products.orders"]'),
+        replace('"//core"', '"//core", "//products.orders"'),
         LINT,
         ("dependencies: dependency cycle catalog -> orders -> catalog",),
     ),
@@ -444,3 +497,27 @@ def test_a_non_isolated_product_must_not_declare_a_contract_check(project: Path)
     finally:
         revert(project)
     run(*LINT, cwd=project)
+
+
+def test_a_cycle_between_two_packages_is_caught(project: Path) -> None:
+    try:
+        scaffold = (sys.executable, "-m", "scaffold", "package")
+        run(*scaffold, "slugs", "--depends-on", "display_names", cwd=project)
+        run(*TACH, cwd=project)  # as created, slugs uses display_names
+        run(*LINT, cwd=project)
+
+        domain = project / PACKAGE / "tach.domain.toml"
+        domain.write_text(
+            replace("depends_on = []", 'depends_on = ["//packages.slugs"]')(domain.read_text())
+        )
+        implementation = project / PACKAGE / "_normalize.py"
+        implementation.write_text(
+            implementation.read_text() + "from packages import slugs  # noqa\n"
+        )
+        returncode, output = attempt(*TACH, cwd=project)
+
+        assert returncode != 0
+        assert "Circular dependency detected for module 'packages.display_names'" in output
+    finally:
+        revert(project)
+    run(*TACH, cwd=project)
