@@ -136,7 +136,14 @@ def test_a_contract_or_model_change_re_tests_the_product_and_its_consumers(
 
 
 @pytest.mark.parametrize(
-    "shared", ["core/models.py", "config/settings/base.py", "uv.lock", "boundaries/names.py"]
+    "shared",
+    [
+        "core/models.py",
+        "config/settings/base.py",
+        "uv.lock",
+        "boundaries/names.py",
+        "packages/display_names/_normalize.py",
+    ],
 )
 def test_a_shared_change_re_runs_everything(project: Path, shared: str) -> None:
     turbo, discover = plans_after_changing(project, shared)
