@@ -48,6 +48,7 @@ Your project is ready in {ROOT}
     make test    # install, lint, check boundaries, run the tests
 
 Add a product later with: uv run python manage.py startproduct <name>
+and a reusable package with: uv run python manage.py startpackage <name>
 """
     )
 
