@@ -1,11 +1,13 @@
-"""Finish the project: create the products with its own scaffolder, write .env, say what next.
+"""Finish the project: products, .env, the template's record for updates, git and pre-commit.
 
-Standard library only and offline. Idempotent: products and a .env that
-already exist are left as they are.
+Standard library only and offline. Idempotent: products, a .env, a .cruft.json and a
+git repository that already exist are left as they are. A step it cannot take (no
+git, no git identity, no pre-commit) is reported in one line, with how to do it later.
 """
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,12 @@ from pathlib import Path
 # Cookiecutter renders the answers here as JSON; tojson escapes every quote.
 ANSWERS = json.loads(r"""{{ cookiecutter | tojson }}""")
 ROOT = Path.cwd()
+# cruft renders the template itself (once to create a project, twice per update, in
+# scratch directories) and writes .cruft.json after this hook. Only cookiecutter's
+# own command passes _repo_dir.
+BY_CRUFT = "_repo_dir" not in ANSWERS
+LATER = "git init -b main && git add -A && git commit -m 'Initial commit'"
+HOOKS_LATER = "after `make install`, run `uv run pre-commit install`"
 # Leave no __pycache__ in the new project (or in the template it came from).
 sys.dont_write_bytecode = True
 
@@ -27,6 +35,89 @@ def scaffold(*args: str) -> None:
     )
 
 
+def git(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    # useConfigOnly: commit as the configured user, never as a guessed root@hostname.
+    command = ["git", "-c", "user.useConfigOnly=true", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def record_template() -> str | None:
+    """Write .cruft.json as `cruft create` would, so `cruft update` works; or say why not."""
+    if BY_CRUFT or (ROOT / ".cruft.json").exists():
+        return None
+    # The template's checkout: the directory given, or cookiecutter's clone of a URL.
+    repo_dir = Path(os.environ.get("PWD", ""), ANSWERS["_repo_dir"]).resolve()
+    top = git("rev-parse", "--show-toplevel", cwd=repo_dir) if shutil.which("git") else None
+    if top is None or top.returncode:
+        return (
+            f"cruft: no .cruft.json, {repo_dir} is not a git checkout (or git is missing), "
+            "so the template's version is unknown; later: cruft link <template's git URL>"
+        )
+    top_dir = Path(top.stdout.strip())
+    if Path(os.environ.get("PWD", ""), ANSWERS["_template"]).is_dir():
+        template = str(top_dir)
+    else:
+        template = git("remote", "get-url", "origin", cwd=repo_dir).stdout.strip()
+    commit = git("rev-parse", "HEAD", cwd=repo_dir).stdout.strip()
+    directory = repo_dir.relative_to(top_dir).as_posix()
+    answers = {key: value for key, value in ANSWERS.items() if not key.startswith("_")}
+    state = {
+        "template": template,
+        "commit": commit,
+        "checkout": ANSWERS.get("_checkout"),
+        "context": {"cookiecutter": {**answers, "_template": template, "_commit": commit}},
+        "directory": None if directory == "." else directory,
+    }
+    (ROOT / ".cruft.json").write_text(json.dumps(state, ensure_ascii=False, indent=2) + "\n")
+    return None
+
+
+def first_commit() -> str | None:
+    """Create the repository on main with everything in one commit; or say why not."""
+    if BY_CRUFT:
+        return f"git: not set up under cruft (it writes .cruft.json afterwards); later: {LATER}"
+    if not shutil.which("git"):
+        return f"git: no repository created (git is not on PATH); later: {LATER}"
+    inside = git("rev-parse", "--show-toplevel")
+    if inside.returncode == 0:
+        top = Path(inside.stdout.strip()).resolve()
+        if top == ROOT.resolve():
+            return "git: already a repository, left as it is"
+        return f"git: no repository created ({ROOT} is inside the repository {top})"
+    if any(git("var", ident).returncode for ident in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT")):
+        return (
+            "git: no repository created (git has no user.name and user.email); later: "
+            f"git config --global user.name 'Your Name' && git config --global user.email "
+            f"you@example.com && {LATER}"
+        )
+    # --no-verify: nothing of the user's (a global hooks path) runs during a bake.
+    message = "Initial commit from the project template"
+    for step in (
+        ("init", "--quiet", "--initial-branch=main"),
+        ("add", "--all"),
+        ("commit", "--quiet", "--no-verify", "--message", message),
+    ):
+        done = git(*step)
+        if done.returncode:
+            shutil.rmtree(ROOT / ".git", ignore_errors=True)  # all or nothing
+            reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            return f"git: no repository created (git {step[0]}: {reason}); later: {LATER}"
+    return install_hooks()
+
+
+def install_hooks() -> str | None:
+    pre_commit = shutil.which("pre-commit")
+    if not pre_commit:
+        return f"pre-commit: hooks not installed (pre-commit is not on PATH); {HOOKS_LATER}"
+    done = subprocess.run(
+        [pre_commit, "install"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if done.returncode:
+        reason = ((done.stdout + done.stderr).strip().splitlines() or ["no message"])[-1]
+        return f"pre-commit: hooks not installed ({reason}); {HOOKS_LATER}"
+    return None
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from boundaries.names import parse_product_specs
@@ -39,6 +130,9 @@ def main() -> None:
         )
     scaffold("env")
     scaffold("docs", *(["--workshop"] if ANSWERS["workshop"] else []))
+    for note in (record_template(), first_commit()):
+        if note:
+            print(note)
     print(
         f"""
 Your project is ready in {ROOT}

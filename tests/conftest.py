@@ -1,10 +1,30 @@
-"""Fixtures that bake the template."""
+"""Fixtures that bake the template, with git configured the same on every machine."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from .helpers import GIT_USER
+
+
+@pytest.fixture(scope="session", autouse=True)
+def git_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A git configuration of our own: an identity, and nothing of the machine's.
+
+    The post-generation hook commits only as a configured user, and a developer's
+    signing or hooks settings must not change what the tests see.
+    """
+    config = tmp_path_factory.mktemp("git") / "config"
+    config.write_text(f"[user]\n\tname = {GIT_USER[0]}\n\temail = {GIT_USER[1]}\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GIT_CONFIG_GLOBAL", str(config))
+        patch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        for variable in ("NAME", "EMAIL"):
+            patch.delenv(f"GIT_AUTHOR_{variable}", raising=False)
+            patch.delenv(f"GIT_COMMITTER_{variable}", raising=False)
+        yield config
 
 
 def baker(cookies: Any) -> Callable[..., Path]:

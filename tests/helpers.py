@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -15,6 +16,7 @@ import yaml
 WORKFLOW = Path(".github", "workflows", "ci.yml")
 TEMPLATE = Path(__file__).resolve().parent.parent
 DEFAULT_PRODUCTS = ("catalog", "orders")
+GIT_USER = ("Template Tests", "tests@example.com")  # conftest configures git with it
 
 
 def run(*command: str, cwd: Path, env: dict[str, str] | None = None, timeout: int = 600) -> str:
@@ -49,6 +51,23 @@ def clean_environment() -> dict[str, str]:
         paths = environment.get("PATH", "").split(os.pathsep)
         environment["PATH"] = os.pathsep.join(p for p in paths if not p.startswith(venv))
     return environment
+
+
+def commit_all(project: Path, message: str) -> str:
+    """Commit every change in the baked project's repository; return the new commit.
+
+    ``--no-verify``: a test that commits to set a scene must not depend on whether
+    the bake found pre-commit and installed its hooks.
+    """
+    run("git", "add", "--all", cwd=project)
+    run("git", "commit", "--quiet", "--no-verify", "--message", message, cwd=project)
+    return run("git", "rev-parse", "HEAD", cwd=project).strip()
+
+
+def uv(project: Path) -> str:
+    """The uv that the project's Makefile uses: from PATH, else the one it bootstrapped."""
+    on_path = shutil.which("uv", path=clean_environment()["PATH"])
+    return on_path or str(project / ".tools" / "bin" / "uv")
 
 
 def load_workflow(project: Path) -> dict[Any, Any]:

@@ -2,7 +2,6 @@
 
 import json
 import re
-import shutil
 import subprocess
 import time
 import urllib.error
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import clean_environment, free_port, run, stop
+from .helpers import clean_environment, free_port, run, stop, uv
 
 pytestmark = pytest.mark.full
 
@@ -60,12 +59,6 @@ def test_a_product_added_later_is_registered_and_tested(project: Path) -> None:
 
     assert "products/billing/backend/tests/test_presentation.py" in output
     passed_count(output)
-
-
-def uv(project: Path) -> str:
-    """The uv that the project's Makefile uses: from PATH, else the one it bootstrapped."""
-    on_path = shutil.which("uv", path=clean_environment()["PATH"])
-    return on_path or str(project / ".tools" / "bin" / "uv")
 
 
 def test_make_run_serves_the_api_on_sqlite(project: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import attempt, clean_environment, require, run, step_script
+from .helpers import attempt, clean_environment, commit_all, require, run, step_script
 
 pytestmark = pytest.mark.full
 
@@ -27,17 +27,10 @@ def project(bake_once) -> Path:
     project = bake_once(products="alpha, beta:alpha, gamma")
     # Both lock files are written by the first install, and a team commits them.
     run("make", "install", "node_modules", cwd=project)
-    run("git", "init", "-q", cwd=project)
-    commit(project, "bake")
+    commit_all(project, "lock files")  # the bake made the repository and its first commit
     output = run("make", "test-selected", cwd=project)
     assert "6 successful, 6 total" in output
     return project
-
-
-def commit(project: Path, message: str) -> None:
-    run("git", "add", "-A", cwd=project)
-    identity = ("-c", "user.name=t", "-c", "user.email=t@example.com")
-    run("git", *identity, "commit", "-qm", message, cwd=project)
 
 
 def package(project: Path, product: str) -> str:
@@ -78,7 +71,7 @@ def changed(
     try:
         path.write_text(path.read_text() + f"\n# {note}\n")
         if commit_it:
-            commit(project, f"change {relative}")
+            commit_all(project, f"change {relative}")
         yield base
     finally:
         run("git", "reset", "-q", "--hard", base, cwd=project)

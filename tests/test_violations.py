@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import attempt, run
+from .helpers import attempt, commit_all, run
 
 pytestmark = pytest.mark.full
 
@@ -376,12 +376,7 @@ CASES = {
 def project(bake_once) -> Path:
     project = bake_once()
     run("make", "install", cwd=project)
-    for command in (
-        ("git", "init", "-q"),
-        ("git", "add", "-A"),
-        ("git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "bake"),
-    ):
-        run(*command, cwd=project)
+    commit_all(project, "uv.lock")  # the bake made the repository; revert() returns to this
     return project
 
 

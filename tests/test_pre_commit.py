@@ -1,0 +1,154 @@
+"""Full tier: the generated project's pre-commit hooks pass a fresh bake and block violations.
+
+The project is installed, its lock file committed, and the hooks installed with the
+project's own pre-commit, as its README says. Commits here run the hooks for real.
+"""
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .helpers import attempt, clean_environment, commit_all, require, run, uv
+
+pytestmark = pytest.mark.full
+
+HOOKS = (
+    "ruff check",
+    "ruff format",
+    "tach check (import boundaries)",
+    "contract checks and locks",
+    "product lint",
+    "Django system checks (relations across products, API schema)",
+    "migrations match the models",
+)
+LOGIC = Path("products/orders/backend/logic.py")
+
+
+@pytest.fixture(scope="module")
+def project(bake_once) -> Path:
+    project = bake_once()
+    run("make", "install", cwd=project)
+    commit_all(project, "uv.lock")
+    run(uv(project), "run", "--frozen", "pre-commit", "install", cwd=project)
+    return project
+
+
+def hooks_env(project: Path) -> dict[str, str]:
+    """The hooks call `uv` from PATH: the one the project's Makefile uses."""
+    environment = clean_environment()
+    uv_directory = str(Path(uv(project)).parent)
+    return {**environment, "PATH": f"{uv_directory}{os.pathsep}{environment['PATH']}"}
+
+
+def results(output: str) -> dict[str, str]:
+    """``{"ruff check": "Passed", ...}`` from pre-commit's report."""
+    found = re.findall(
+        r"^(.+?)\.{3,}(?:\(no files to check\))?(Passed|Failed|Skipped)$", output, re.M
+    )
+    return dict(found)
+
+
+def commit(project: Path, message: str) -> tuple[int, str]:
+    """``git add`` everything and commit through the installed hooks."""
+    run("git", "add", "--all", cwd=project)
+    env = hooks_env(project)
+    return attempt("git", "commit", "--message", message, cwd=project, env=env)
+
+
+def head(project: Path) -> str:
+    return run("git", "rev-parse", "HEAD", cwd=project).strip()
+
+
+@pytest.fixture
+def restore(project: Path) -> Any:
+    """Put the project back at the commit a test started from."""
+    base = head(project)
+    yield base
+    run("git", "reset", "--quiet", "--hard", base, cwd=project)
+
+
+def test_every_hook_passes_on_a_fresh_bake(project: Path) -> None:
+    command = (uv(project), "run", "--frozen", "pre-commit", "run", "--all-files")
+
+    output = run(*command, cwd=project, env=hooks_env(project))
+
+    assert results(output) == dict.fromkeys(HOOKS, "Passed")
+
+
+def test_the_hooks_need_no_network(project: Path) -> None:
+    require(attempt("unshare", "--net", "true", cwd=project)[0] == 0, "unshare --net is refused")
+    command = ("unshare", "--net", uv(project), "run", "--frozen", "pre-commit", "run")
+
+    output = run(*command, "--all-files", cwd=project, env=hooks_env(project), timeout=120)
+
+    assert results(output) == dict.fromkeys(HOOKS, "Passed")
+
+
+def test_a_boundary_violation_blocks_the_commit_with_tachs_message(
+    project: Path, restore: str
+) -> None:
+    path = project / LOGIC
+    source = path.read_text()
+    facade_import = "from products.catalog.backend.facade import enums as catalog_enums\n"
+    models_import = "from products.catalog.backend.models import Item as CatalogItem\n"
+    assert facade_import in source
+    path.write_text(
+        source.replace(facade_import, facade_import + models_import)
+        + "\n\ndef catalog_size() -> int:\n    return CatalogItem.objects.count()\n"
+    )
+    line = path.read_text().splitlines().index(models_import.strip()) + 1
+
+    returncode, output = commit(project, "orders reads catalog's table")
+
+    assert returncode != 0
+    assert head(project) == restore
+    assert results(output)["tach check (import boundaries)"] == "Failed"
+    assert (
+        f"{LOGIC}:{line}: The path 'products.catalog.backend.models.Item' is not part of "
+        "the public interface for 'products.catalog'"
+    ) in output
+    # Only tach objects: the planted code is otherwise clean.
+    assert [hook for hook, result in results(output).items() if result == "Failed"] == [
+        "tach check (import boundaries)"
+    ]
+
+
+def test_a_clean_change_commits(project: Path, restore: str) -> None:
+    path = project / LOGIC
+    path.write_text(path.read_text().replace("call the facade.", "call its facade.", 1))
+
+    returncode, output = commit(project, "a clean change")
+
+    assert returncode == 0, output
+    assert head(project) != restore
+    assert results(output)["tach check (import boundaries)"] == "Passed"
+    assert results(output)["migrations match the models"] == "Skipped"  # no model changed
+
+
+def test_a_documentation_commit_runs_no_check(project: Path, restore: str) -> None:
+    readme = project / "README.md"
+    readme.write_text(readme.read_text() + "\nA note.\n")
+
+    returncode, output = commit(project, "a note")
+
+    assert returncode == 0, output
+    assert results(output) == dict.fromkeys(HOOKS, "Skipped")
+
+
+def test_the_bake_installs_the_hooks_when_pre_commit_is_on_path(
+    project: Path, cookies: Any, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", f"{project / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}")
+
+    result = cookies.bake()
+
+    assert result.exit_code == 0, result.exception
+    hook = Path(result.project_path, ".git", "hooks", "pre-commit")
+    script = hook.read_text()
+    assert "# File generated by pre-commit" in script
+    assert f"INSTALL_PYTHON={project / '.venv' / 'bin'}" in script  # the pre-commit on PATH
+    out = capfd.readouterr().out
+    assert not [line for line in out.splitlines() if line.startswith(("git:", "pre-commit:"))]
