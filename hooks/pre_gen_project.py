@@ -13,12 +13,13 @@ from pathlib import Path
 
 # Cookiecutter renders the answers here as JSON; tojson escapes every quote.
 ANSWERS = json.loads(r"""{{ cookiecutter | tojson }}""")
-# The template's own copy of the project, before rendering. A relative template
-# path (`cookiecutter .`) is relative to the caller's directory, not to this
-# hook's, which runs inside the new project.
+# The template's own copy of the project, before rendering: cookiecutter passes the
+# template's directory, cruft only its address (a local path, or a URL it has cloned
+# where this hook cannot see). A relative template path (`cookiecutter .`) is
+# relative to the caller's directory, not to this hook's, which runs inside the new project.
 PROJECT_TEMPLATE = Path(
     os.environ.get("PWD", ""),
-    ANSWERS["_repo_dir"],
+    ANSWERS.get("_repo_dir", ANSWERS["_template"]),
     "{% raw %}{{cookiecutter.project_slug}}{% endraw %}",
 )
 sys.dont_write_bytecode = True  # importing names.py must not litter the template
@@ -57,6 +58,10 @@ def validate(answers: dict) -> None:
 
 
 if __name__ == "__main__":
+    if not PROJECT_TEMPLATE.is_dir():
+        # cruft from a URL: the post-generation hook still refuses bad product names.
+        print("answers not validated: cruft cloned the template where this hook cannot see it")
+        sys.exit(0)
     try:
         validate(ANSWERS)
     except ValueError as error:
