@@ -45,14 +45,14 @@ def record_template() -> str | None:
     """Write .cruft.json as `cruft create` would, so `cruft update` works; or say why not."""
     if BY_CRUFT or (ROOT / ".cruft.json").exists():
         return None
+    later = "later: cruft link <template's git URL>"
+    if not shutil.which("git"):
+        return f"cruft: no .cruft.json (git is not on PATH to read the template's version); {later}"
     # The template's checkout: the directory given, or cookiecutter's clone of a URL.
     repo_dir = Path(os.environ.get("PWD", ""), ANSWERS["_repo_dir"]).resolve()
-    top = git("rev-parse", "--show-toplevel", cwd=repo_dir) if shutil.which("git") else None
-    if top is None or top.returncode:
-        return (
-            f"cruft: no .cruft.json, {repo_dir} is not a git checkout (or git is missing), "
-            "so the template's version is unknown; later: cruft link <template's git URL>"
-        )
+    top = git("rev-parse", "--show-toplevel", cwd=repo_dir)
+    if top.returncode:
+        return f"cruft: no .cruft.json ({repo_dir} is not a git checkout: no version); {later}"
     top_dir = Path(top.stdout.strip())
     if Path(os.environ.get("PWD", ""), ANSWERS["_template"]).is_dir():
         template = str(top_dir)

@@ -64,6 +64,19 @@ def commit_all(project: Path, message: str) -> str:
     return run("git", "rev-parse", "HEAD", cwd=project).strip()
 
 
+def copy_template(destination: Path) -> Path:
+    """The template's files as they are now (tracked or new, not ignored), without git."""
+    listed = run(
+        "git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=TEMPLATE
+    )
+    for name in filter(None, listed.split("\0")):
+        source = TEMPLATE / name
+        if source.is_file():  # a tracked file deleted in the work tree is still listed
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
+    return destination
+
+
 def uv(project: Path) -> str:
     """The uv that the project's Makefile uses: from PATH, else the one it bootstrapped."""
     on_path = shutil.which("uv", path=clean_environment()["PATH"])

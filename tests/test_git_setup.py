@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from cookiecutter.main import cookiecutter
 
-from .helpers import GIT_USER, TEMPLATE, run
+from .helpers import GIT_USER, TEMPLATE, copy_template, run
 
 PRE_COMMIT_LATER = (
     "pre-commit: hooks not installed (pre-commit is not on PATH); "
@@ -69,8 +69,10 @@ def test_without_git_the_bake_succeeds_and_says_what_to_run_later(bake, only, ca
     project = bake()
 
     cruft, git_note = notes(capfd)
-    assert cruft.startswith("cruft: no .cruft.json, ")
-    assert cruft.endswith("later: cruft link <template's git URL>")
+    assert cruft == (
+        "cruft: no .cruft.json (git is not on PATH to read the template's version); "
+        "later: cruft link <template's git URL>"
+    )
     assert git_note == f"git: no repository created (git is not on PATH); later: {GIT_LATER}"
     assert not (project / ".git").exists()
     assert not (project / ".cruft.json").exists()
@@ -145,3 +147,16 @@ def test_the_record_names_the_template_its_commit_and_the_answers_as_cruft_does(
     assert (answers["_template"], answers["_commit"]) == (str(TEMPLATE), commit)
     # Paths of the machine that baked it have no place in a committed file.
     assert not {"_repo_dir", "_output_dir"} & set(answers)
+
+
+def test_a_template_outside_git_bakes_without_a_record_and_says_so(capfd, tmp_path: Path) -> None:
+    template = copy_template(tmp_path / "template")  # as from a zip: no version to record
+
+    project = Path(cookiecutter(str(template), no_input=True, output_dir=str(tmp_path / "out")))
+
+    assert notes(capfd)[0] == (
+        f"cruft: no .cruft.json ({template} is not a git checkout: no version); "
+        "later: cruft link <template's git URL>"
+    )
+    assert not (project / ".cruft.json").exists()
+    assert run("git", "rev-list", "--count", "HEAD", cwd=project).strip() == "1"

@@ -6,29 +6,21 @@ comes from the post-generation hook, not from `cruft create`.
 """
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 from cookiecutter.main import cookiecutter
 
-from .helpers import TEMPLATE, commit_all, run
+from .helpers import commit_all, copy_template, run
 
 PROJECT = "{{cookiecutter.project_slug}}"
 ANSWERS = {"products": "catalog"}  # one product: the renders of an update are quicker
 
 
 def template_repository(destination: Path) -> Path:
-    """The template's files as they are now (tracked or new, not ignored), one commit."""
-    listed = run(
-        "git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=TEMPLATE
-    )
-    for name in filter(None, listed.split("\0")):
-        source = TEMPLATE / name
-        if source.is_file():  # a tracked file deleted in the work tree is still listed
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, destination / name)
+    """The template's files as they are now, in a repository of their own: commit A."""
+    copy_template(destination)
     run("git", "init", "--quiet", "--initial-branch=main", cwd=destination)
     commit_all(destination, "A")
     return destination
