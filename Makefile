@@ -4,7 +4,7 @@
 UV ?= $(shell uv --version >/dev/null 2>&1 && command -v uv || echo .tools/bin/uv)
 RUN := $(UV) run --frozen
 
-.PHONY: help bake test test-fast install lint
+.PHONY: help bake test test-fast test-full install lint
 
 help:  ## List the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -17,6 +17,10 @@ test: install lint  ## The template's whole test suite: fast tier and full tier
 
 test-fast: install lint  ## Only the fast tier: bakes and static checks, in seconds
 	$(RUN) pytest -m "not full"
+
+# TEMPLATE_PYTHON=3.12 TEMPLATE_OPTIONS="one product" narrow it to one cell (tests/options.py).
+test-full: install  ## Only the full tier: baked projects install and pass their own tests
+	$(RUN) pytest -m full
 
 # The project template holds Jinja: the tests lint it once baked, with its own config.
 lint:  ## ruff over the template's own Python (hooks, tests, benchmarks)

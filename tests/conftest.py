@@ -1,4 +1,5 @@
-"""Fixtures that bake the template, with git configured the same on every machine."""
+"""Fixtures that bake the template, with git configured the same on every machine,
+and the selection of full-tier cells."""
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -7,6 +8,7 @@ from typing import Any
 import pytest
 
 from .helpers import GIT_USER
+from .options import Cell, cells, scenario_cells, selected, selection_error
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -25,6 +27,24 @@ def git_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             patch.delenv(f"GIT_AUTHOR_{variable}", raising=False)
             patch.delenv(f"GIT_COMMITTER_{variable}", raising=False)
         yield config
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if error := selection_error():
+        raise pytest.UsageError(error)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect the tests of cells that TEMPLATE_PYTHON and TEMPLATE_OPTIONS leave out."""
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        params = callspec.params.values() if callspec else ()
+        left_out = any(isinstance(p, Cell) and not selected(p) for p in params)
+        (dropped if left_out else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 def baker(cookies: Any) -> Callable[..., Path]:
@@ -47,3 +67,15 @@ def bake(cookies: Any) -> Callable[..., Path]:
 def bake_once(cookies_session: Any) -> Callable[..., Path]:
     """Like ``bake``, for a module's tests to share (the slow tier)."""
     return baker(cookies_session)
+
+
+@pytest.fixture(scope="module", params=cells(), ids=str)
+def cell(request: pytest.FixtureRequest) -> Cell:
+    """Each Python with each option set (the full tier's matrix)."""
+    return request.param
+
+
+@pytest.fixture(scope="module", params=scenario_cells(), ids=str)
+def scenario_cell(request: pytest.FixtureRequest) -> Cell:
+    """Each Python, for the suites that bake a scenario of their own."""
+    return request.param

@@ -11,19 +11,14 @@ from pathlib import Path
 import pytest
 
 from .helpers import clean_environment, free_port, run, stop, uv
+from .options import Cell
 
 pytestmark = pytest.mark.full
 
-BAKES = {
-    "python 3.13": {"python_version": "3.13"},
-    "python 3.12": {"python_version": "3.12"},
-    "no products": {"products": ""},
-}
 
-
-@pytest.fixture(scope="module", params=list(BAKES), ids=list(BAKES))
-def project(request: pytest.FixtureRequest, bake_once) -> Path:
-    return bake_once(**BAKES[request.param])
+@pytest.fixture(scope="module")
+def project(cell: Cell, bake_once) -> Path:
+    return bake_once(**cell.answers())
 
 
 def passed_count(output: str) -> int:

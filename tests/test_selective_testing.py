@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from .helpers import attempt, clean_environment, commit_all, require, run, step_script
+from .options import Cell
 
 pytestmark = pytest.mark.full
 
@@ -23,8 +24,8 @@ TASKS = ("backend:contract-check", "backend:test")
 
 
 @pytest.fixture(scope="module")
-def project(bake_once) -> Path:
-    project = bake_once(products="alpha, beta:alpha, gamma")
+def project(scenario_cell: Cell, bake_once) -> Path:
+    project = bake_once(**scenario_cell.answers(products="alpha, beta:alpha, gamma"))
     # Both lock files are written by the first install, and a team commits them.
     run("make", "install", "node_modules", cwd=project)
     commit_all(project, "lock files")  # the bake made the repository and its first commit

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from .helpers import TEMPLATE, attempt, clean_environment, free_port, require, run, stop
+from .options import Cell
 
 pytestmark = pytest.mark.full
 
@@ -80,8 +81,8 @@ def python(project: Path, *arguments: str, env: dict[str, str], timeout: int = 6
 
 
 @pytest.fixture(scope="module")
-def project(bake_once) -> Path:
-    project = bake_once()
+def project(scenario_cell: Cell, bake_once) -> Path:
+    project = bake_once(**scenario_cell.answers())
     run("make", "install", cwd=project)
     return project
 

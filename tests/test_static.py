@@ -10,16 +10,8 @@ import pytest
 import yaml
 
 from .helpers import run
+from .options import STATIC_BAKES
 
-# A long name pushes every skeleton line to its widest: formatting must not depend on names.
-LONG = "a" * 19 + "b"  # the longest product name allowed
-OPTION_SETS = {
-    "defaults": {},
-    "no products": {"products": ""},
-    "a chain of three": {"products": "accounts, billing:accounts, invoices:billing"},
-    "longest names": {"products": f"{LONG[:-1]}x, {LONG}:{LONG[:-1]}x"},
-    "python 3.12": {"python_version": "3.12"},
-}
 GITHUB_EXPRESSION = re.compile(r"\$\{\{ [^{}]+ \}\}")
 # The scaffolder's skeleton and renderer hold template syntax on purpose.
 OWN_TEMPLATES = (Path("scaffold", "skeleton"), Path("scaffold", "render.py"))
@@ -36,9 +28,9 @@ def text_files(project: Path) -> list[Path]:
     ]
 
 
-@pytest.fixture(params=list(OPTION_SETS), ids=list(OPTION_SETS))
+@pytest.fixture(params=list(STATIC_BAKES), ids=list(STATIC_BAKES))
 def project(request: pytest.FixtureRequest, bake) -> Path:
-    return bake(**OPTION_SETS[request.param])
+    return bake(**STATIC_BAKES[request.param])
 
 
 def test_no_template_syntax_is_left_behind(project: Path) -> None:

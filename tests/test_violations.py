@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from .helpers import attempt, commit_all, run
+from .options import Cell
 
 pytestmark = pytest.mark.full
 
@@ -373,8 +374,8 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def project(bake_once) -> Path:
-    project = bake_once()
+def project(scenario_cell: Cell, bake_once) -> Path:
+    project = bake_once(**scenario_cell.answers())
     run("make", "install", cwd=project)
     commit_all(project, "uv.lock")  # the bake made the repository; revert() returns to this
     return project

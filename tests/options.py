@@ -1,0 +1,82 @@
+"""The answers the template's tests bake with, and which of them one run selects.
+
+The full tier bakes every option set on every Python: a plain ``pytest`` runs all
+of those cells. CI runs one cell per matrix job, chosen by ``TEMPLATE_PYTHON``
+and ``TEMPLATE_OPTIONS``, and reads its matrix from this file
+(``python3 tests/options.py``), so adding an option set is one line here.
+The fast tier checks every option set too, plus the edge cases below.
+
+Standard library only: the workflow runs this file before anything is installed.
+"""
+
+import json
+import os
+from dataclasses import dataclass
+
+PYTHONS = ("3.13", "3.12")
+OPTION_SETS: dict[str, dict[str, str]] = {
+    "defaults": {},
+    "one product": {"products": "catalog"},
+    "no products": {"products": ""},
+}
+# The suites that bake a scenario of their own (violations, selective testing,
+# services) need the default products: they run in these option sets' cells only.
+SCENARIO_OPTION_SETS = ("defaults",)
+
+# A long name pushes every skeleton line to its widest: formatting must not depend on names.
+LONG = "a" * 19 + "b"  # the longest product name allowed
+EDGE_CASES: dict[str, dict[str, str]] = {
+    "a chain of three": {"products": "accounts, billing:accounts, invoices:billing"},
+    "longest names": {"products": f"{LONG[:-1]}x, {LONG}:{LONG[:-1]}x"},
+    "python 3.12": {"python_version": "3.12"},
+}
+# What the fast tier bakes: every option set and every edge case.
+STATIC_BAKES = {**OPTION_SETS, **EDGE_CASES}
+
+SELECTORS = {"TEMPLATE_PYTHON": PYTHONS, "TEMPLATE_OPTIONS": tuple(OPTION_SETS)}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One Python and one option set: what one CI matrix job of the full tier runs."""
+
+    python: str
+    options: str
+
+    def answers(self, **scenario: str) -> dict[str, str]:
+        return {**OPTION_SETS[self.options], "python_version": self.python, **scenario}
+
+    def __str__(self) -> str:
+        return f"python {self.python}, {self.options}"
+
+
+def cells(option_sets: tuple[str, ...] = tuple(OPTION_SETS)) -> list[Cell]:
+    return [Cell(python, options) for python in PYTHONS for options in option_sets]
+
+
+def scenario_cells() -> list[Cell]:
+    return cells(SCENARIO_OPTION_SETS)
+
+
+def selection_error() -> str | None:
+    """Why the selecting variables are wrong, or None: a typo must not select nothing."""
+    for variable, allowed in SELECTORS.items():
+        value = os.environ.get(variable)
+        if value and value not in allowed:
+            return f"{variable}={value!r} is none of {', '.join(map(repr, allowed))}"
+    return None
+
+
+def selected(cell: Cell) -> bool:
+    """Whether this run covers the cell: unset variables select every value."""
+    python, options = os.environ.get("TEMPLATE_PYTHON"), os.environ.get("TEMPLATE_OPTIONS")
+    return (not python or cell.python == python) and (not options or cell.options == options)
+
+
+def matrix() -> dict[str, list[str]]:
+    """The full tier's GitHub Actions matrix: one job per cell."""
+    return {"python": list(PYTHONS), "options": list(OPTION_SETS)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(matrix()))
