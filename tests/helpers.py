@@ -1,11 +1,13 @@
 """Helpers for the template's tests: where the template is, and running commands."""
 
 import contextlib
+import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ import yaml
 
 WORKFLOW = Path(".github", "workflows", "ci.yml")
 TEMPLATE = Path(__file__).resolve().parent.parent
+TOOLS = Path(sys.executable).parent  # the template's virtualenv: actionlint, shellcheck, zizmor
 DEFAULT_PRODUCTS = ("catalog", "orders")
 GIT_USER = ("Template Tests", "tests@example.com")  # conftest configures git with it
 
@@ -135,3 +138,29 @@ def stop(process: subprocess.Popen[Any]) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+
+
+def actionlint(workflow: Path) -> list[str]:
+    """The kinds of actionlint's findings (``runner-label``, ``shellcheck``, ...), one per finding.
+
+    ShellCheck from the virtualenv checks every ``run:`` script, here and on a
+    runner that has its own on PATH; no step is Python, so pyflakes is off.
+    """
+    command = (TOOLS / "actionlint", "-shellcheck", TOOLS / "shellcheck", "-pyflakes=")
+    completed = subprocess.run(
+        (*command, "-format", "{{json .}}", workflow), capture_output=True, text=True, check=False
+    )
+    assert completed.returncode in (0, 1), completed.stderr  # 1: findings; more: it failed
+    return [finding["kind"] for finding in json.loads(completed.stdout)]
+
+
+def zizmor(workflow: Path) -> list[str]:
+    """The idents of zizmor's findings (offline, default persona), one per finding."""
+    completed = subprocess.run(
+        (TOOLS / "zizmor", "--offline", "--format=json", workflow),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0 or completed.returncode >= 10, completed.stderr  # 1x: findings
+    return [finding["ident"] for finding in json.loads(completed.stdout)]

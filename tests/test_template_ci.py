@@ -1,4 +1,4 @@
-"""Fast tier: the template's own workflow: its matrix covers the full tier.
+"""Fast tier: the template's own workflow is valid and safe, and its matrix covers the full tier.
 
 Each full-tier matrix job runs one cell (a Python and an option set, see
 tests/options.py); these tests prove that the cells share the full tier out
@@ -15,10 +15,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import TEMPLATE
+from .helpers import TEMPLATE, actionlint, zizmor
 from .options import OPTION_SETS, PYTHONS, SELECTORS, Cell, cells
 
 TEMPLATE_WORKFLOW = TEMPLATE / ".github" / "workflows" / "template.yml"
+
+
+def test_actionlint_and_zizmor_find_nothing() -> None:
+    assert actionlint(TEMPLATE_WORKFLOW) == []
+    assert zizmor(TEMPLATE_WORKFLOW) == []
 
 
 def test_the_full_tier_matrix_is_every_python_with_every_option_set(tmp_path: Path) -> None:

@@ -1,20 +1,51 @@
-"""Fast tier: the generated GitHub Actions workflow is safe, and calls what exists.
+"""Fast tier: the generated GitHub Actions workflow is valid, safe, and calls what exists.
 
 GitHub cannot run here, so the workflow is checked as far as it can be without
-it: zizmor's security audit, its structure, the commands its steps call, and
-(in test_selective_testing) its plan step run for real against a git history.
+it: actionlint (with ShellCheck on every script) and zizmor's security audit on
+every bake, its structure, the commands its steps call, and (in
+test_selective_testing) its plan step run for real against a git history.
 """
 
 import re
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .helpers import WORKFLOW, load_workflow, run, step_script, workflow_steps
+from .helpers import (
+    WORKFLOW,
+    actionlint,
+    load_workflow,
+    step_script,
+    workflow_steps,
+    zizmor,
+)
+from .options import STATIC_BAKES
 
 PINNED = re.compile(r"[\w-]+/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+")
+CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"
+# Each mistake, planted in the generated workflow, and the finding it must raise.
+ACTIONLINT_MISTAKES = {
+    "an unknown runner label": ("runs-on: ubuntu-24.04", "runs-on: ubuntu-24.4", "runner-label"),
+    "an undefined matrix value": ("${{ matrix.python }}", "${{ matrix.pyhton }}", "expression"),
+    "an undefined step": ("steps.plan.outputs", "steps.plans.outputs", "expression"),
+    "a missing job": ("needs: [checks, plan, tests]", "needs: [checks, plan, test]", "job-needs"),
+    "an unquoted variable": ('TURBO_ARGS="$TURBO_ARGS"', "TURBO_ARGS=$TURBO_ARGS", "shellcheck"),
+}
+ZIZMOR_MISTAKES = {
+    "an action pinned by tag": (CHECKOUT, "actions/checkout@v4", "unpinned-uses"),
+    "credentials kept in the checkout": (
+        "with:\n          persist-credentials: false",
+        "with:\n          fetch-depth: 1",
+        "artipacked",
+    ),
+    "an expression expanded in a script": (
+        "run: make install lint check",
+        "run: make install lint check ${{ github.head_ref }}",
+        "template-injection",
+    ),
+}
 
 
 @pytest.fixture(scope="module")
@@ -22,11 +53,37 @@ def project(bake_once) -> Path:
     return bake_once()
 
 
-def test_zizmor_finds_nothing(project: Path) -> None:
-    zizmor = Path(sys.executable).with_name("zizmor")
-    output = run(str(zizmor), "--offline", str(project / WORKFLOW), cwd=project)
+@pytest.fixture(params=list(STATIC_BAKES), ids=list(STATIC_BAKES))
+def each_bake(request: pytest.FixtureRequest, bake) -> Path:
+    return bake(**STATIC_BAKES[request.param])
 
-    assert "No findings to report" in output
+
+def test_actionlint_and_zizmor_find_nothing_in_every_bake(each_bake: Path) -> None:
+    assert actionlint(each_bake / WORKFLOW) == []
+    assert zizmor(each_bake / WORKFLOW) == []
+
+
+def planted(project: Path, tmp_path: Path, mistake: tuple[str, str, str]) -> Path:
+    """A copy of the generated workflow with one mistake in it."""
+    right, wrong, _ = mistake
+    text = (project / WORKFLOW).read_text()
+    assert right in text
+    workflow = tmp_path / ".github" / "workflows" / "ci.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text(text.replace(right, wrong))
+    return workflow
+
+
+@pytest.mark.parametrize(
+    ("linter", "mistake"),
+    [(actionlint, mistake) for mistake in ACTIONLINT_MISTAKES.values()]
+    + [(zizmor, mistake) for mistake in ZIZMOR_MISTAKES.values()],
+    ids=[*ACTIONLINT_MISTAKES, *ZIZMOR_MISTAKES],
+)
+def test_a_planted_mistake_is_found(
+    project: Path, tmp_path: Path, linter: Callable[[Path], list[str]], mistake: tuple[str, ...]
+) -> None:
+    assert mistake[2] in linter(planted(project, tmp_path, mistake))
 
 
 def test_every_action_is_pinned_by_commit(project: Path) -> None:
