@@ -18,10 +18,12 @@ OPTION_SETS: dict[str, dict[str, str]] = {
     "defaults": {},
     "one product": {"products": "catalog"},
     "no products": {"products": ""},
+    "workshop": {"workshop": "yes"},
 }
 # The suites that bake a scenario of their own (violations, selective testing,
 # services) need the default products: they run in these option sets' cells only.
 SCENARIO_OPTION_SETS = ("defaults",)
+WORKSHOP_OPTION_SETS = ("workshop",)  # tests/test_workshop.py runs the exercises in these
 
 # A long name pushes every skeleton line to its widest: formatting must not depend on names.
 LONG = "a" * 19 + "b"  # the longest product name allowed

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from .helpers import attempt, run
+from .options import WORKSHOP_OPTION_SETS, Cell, cells
 
 pytestmark = pytest.mark.full
 
@@ -27,14 +28,19 @@ def exercises(workshop: str) -> list[tuple[bool, list[str], str]]:
     ]
 
 
-def test_every_command_block_declares_what_it_promises(bake) -> None:
-    workshop = (bake(workshop="yes") / "docs" / "workshop.md").read_text()
+@pytest.fixture(scope="module", params=cells(WORKSHOP_OPTION_SETS), ids=str)
+def workshop_cell(request: pytest.FixtureRequest) -> Cell:
+    return request.param
+
+
+def test_every_command_block_declares_what_it_promises(bake, workshop_cell: Cell) -> None:
+    workshop = (bake(**workshop_cell.answers()) / "docs" / "workshop.md").read_text()
 
     assert workshop.count("```sh") == len(exercises(workshop)) >= 10
 
 
-def test_the_workshop_exercises_do_what_they_promise(bake) -> None:
-    project = bake(workshop="yes")
+def test_the_workshop_exercises_do_what_they_promise(bake, workshop_cell: Cell) -> None:
+    project = bake(**workshop_cell.answers())
     if not (project / ".git").exists():  # the generator could not commit (no git identity)
         for command in (("git", "init", "-q", "-b", "main"), ("git", "add", "-A")):
             run(*command, cwd=project)
