@@ -9,6 +9,8 @@ one before), installs it (uv sync, pnpm install), commits it, and times:
 - the bake (cookiecutter) and the install, once;
 - tach check, the contract checks, the product lint and ``manage.py check``,
   the median of --repeat runs;
+- ``manage.py migrate`` into a fresh SQLite database, median of --repeat (it
+  grows with the square of the products: see ADR 0008);
 - turbo's dry run of every product's tasks, median of --repeat;
 - one real turbo run, which fills the cache: every product's contract check
   and tests (slow with many products), once;
@@ -62,6 +64,13 @@ def turbo_run(project: Path, env: dict[str, str]) -> tuple[float, str]:
     return seconds, ran
 
 
+def migrate(project: Path, env: dict[str, str]) -> float:
+    database = project / "benchmark.sqlite3"
+    database.unlink(missing_ok=True)
+    command = (PYTHON, "manage.py", "migrate", "-v0", *DJANGO)
+    return timed(command, project, {**env, "DATABASE_URL": f"sqlite:///{database}"})
+
+
 def median(repeat: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(repeat))
 
@@ -78,6 +87,7 @@ def measure(products: int, repeat: int, env: dict[str, str]) -> list[tuple[str, 
 
         for name, command in CHECKS.items():
             rows.append((name, median(repeat, lambda c=command: timed(c, project, env)), ""))
+        rows.append(("migrate, fresh database", median(repeat, lambda: migrate(project, env)), ""))
         dry = (*turbo(project), "--dry=json")
         rows.append(("turbo dry run", median(repeat, lambda: timed(dry, project, env)), ""))
         filling, ran = turbo_run(project, env)
