@@ -21,7 +21,7 @@ OPTION_SETS: dict[str, dict[str, str]] = {
     "workshop": {"workshop": "yes"},
 }
 # The suites that bake a scenario of their own (violations, selective testing,
-# services) need the default products: they run in these option sets' cells only.
+# services, pre-commit) need the default products: they run in these option sets' cells only.
 SCENARIO_OPTION_SETS = ("defaults",)
 WORKSHOP_OPTION_SETS = ("workshop",)  # tests/test_workshop.py runs the exercises in these
 

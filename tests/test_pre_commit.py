@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from .helpers import attempt, clean_environment, commit_all, require, run, uv
+from .options import Cell
 
 pytestmark = pytest.mark.full
 
@@ -28,8 +29,8 @@ LOGIC = Path("products/orders/backend/logic.py")
 
 
 @pytest.fixture(scope="module")
-def project(bake_once) -> Path:
-    project = bake_once()
+def project(scenario_cell: Cell, bake_once) -> Path:
+    project = bake_once(**scenario_cell.answers())
     run("make", "install", cwd=project)
     commit_all(project, "uv.lock")
     run(uv(project), "run", "--frozen", "pre-commit", "install", cwd=project)
