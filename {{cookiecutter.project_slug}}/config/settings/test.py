@@ -8,6 +8,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 # The test database is created from the models, not by running every migration.
 # Each product's model points at the user model, so Django re-rendered all the
 # earlier products' models for each product's migration: setup grew with the
-# square of the products (87 s per test process at 400 products, 2 s without).
+# square of the products (87 s per test process at 400 products, 6 s without).
 # `makemigrations --check` (make check, CI) keeps the migrations equal to the models.
 DATABASES["default"].setdefault("TEST", {})["MIGRATE"] = False  # noqa: F405
