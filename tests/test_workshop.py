@@ -7,11 +7,13 @@ when the document is rendered, saying what the block promises:
 runs every block in order, in one bake, as a trainee would paste it.
 """
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 
-from .helpers import attempt, run
+from .helpers import attempt, clean_environment, run, uv
 from .options import WORKSHOP_OPTION_SETS, Cell, cells
 
 pytestmark = pytest.mark.full
@@ -56,8 +58,12 @@ def test_the_workshop_exercises_do_what_they_promise(bake, workshop_cell: Cell) 
             cwd=project,
         )
 
+    # As the workshop tells a trainee: uv from PATH, or the one the first `make` installs.
+    path = f"{Path(uv(project)).parent}{os.pathsep}{clean_environment()['PATH']}"
     for should_pass, expected, script in exercises((project / "docs" / "workshop.md").read_text()):
-        code, output = attempt("bash", "-euo", "pipefail", "-c", script, cwd=project, timeout=900)
+        code, output = attempt(
+            "bash", "-euo", "pipefail", "-c", script, cwd=project, env={"PATH": path}, timeout=900
+        )
         assert (code == 0) == should_pass, f"{script}\nexited {code}:\n{output}"
         for text in expected:
             assert text in output, f"{script}\npromised {text!r}, printed:\n{output}"
