@@ -19,6 +19,7 @@ from typing import Any
 
 from boundaries.findings import Finding
 from boundaries.names import FACADE_INTERFACE, InvalidName, ProductNames, check_product_name
+from boundaries.parsing import parse_python
 from boundaries.readme import lint_readme
 
 REQUIRED_FILES = (
@@ -49,12 +50,16 @@ DOMAIN_ROOT = "<domain_root>"
 
 def product_directories(root: Path) -> list[str]:
     """Every directory under products/: each one is a product, or a lint error."""
-    products = root / "products"
-    if not products.is_dir():
+    return member_directories(root / "products")
+
+
+def member_directories(parent: Path) -> list[str]:
+    """The directories in ``parent``, sorted, but hidden and private ones (``__pycache__``)."""
+    if not parent.is_dir():
         return []
     return sorted(
         path.name
-        for path in products.iterdir()
+        for path in parent.iterdir()
         if path.is_dir() and not path.name.startswith((".", "_"))
     )
 
@@ -226,10 +231,9 @@ def _lint_task_imports(root: Path, names: ProductNames) -> list[Finding]:
     findings = []
     for path in sorted((root / names.directory / "backend" / "tasks").glob("*.py")):
         relative = path.relative_to(root).as_posix()
-        try:
-            tree = ast.parse(path.read_text(encoding="utf-8"), relative)
-        except (OSError, SyntaxError, ValueError):
-            continue  # tach and ruff report files that do not parse
+        tree = parse_python(path)
+        if tree is None:
+            continue
         for node in ast.walk(tree):
             for module in imported_modules(node, f"{names.app_module}.tasks"):
                 inside = module == facade or module.startswith(f"{facade}.")

@@ -17,8 +17,9 @@ import tomllib
 from pathlib import Path
 
 from boundaries.findings import Finding
-from boundaries.layout import DOMAIN_ROOT, imported_modules
+from boundaries.layout import DOMAIN_ROOT, imported_modules, member_directories
 from boundaries.names import PACKAGE_INTERFACE, InvalidName, PackageNames, check_package_name
+from boundaries.parsing import parse_python
 
 REQUIRED_FILES = ("__init__.py", "README.md", "tach.domain.toml", "tests/__init__.py")
 # The frameworks (and the settings reader) the backend binds; a package never imports them.
@@ -30,14 +31,7 @@ ENVIRONMENT = frozenset({"environ", "environb", "getenv", "getenvb"})  # in modu
 
 def package_directories(root: Path) -> list[str]:
     """Every directory under packages/: each one is a package, or a lint error."""
-    packages = root / "packages"
-    if not packages.is_dir():
-        return []
-    return sorted(
-        path.name
-        for path in packages.iterdir()
-        if path.is_dir() and not path.name.startswith((".", "_"))
-    )
+    return member_directories(root / "packages")
 
 
 def lint_package(root: Path, name: str) -> list[Finding]:
@@ -105,7 +99,7 @@ def _lint_domain(root: Path, names: PackageNames) -> list[Finding]:
 def _lint_api(root: Path, names: PackageNames) -> list[Finding]:
     directory = root / names.directory
     init = directory / "__init__.py"
-    tree = _parse(init) if init.is_file() else None
+    tree = parse_python(init) if init.is_file() else None
     findings = []
     if tree is not None and not _assigns_all(tree):
         findings.append(
@@ -161,7 +155,7 @@ def _lint_sources(root: Path, names: PackageNames) -> list[Finding]:
     findings = []
     for path in sorted((root / names.directory).rglob("*.py")):
         relative = path.relative_to(root)
-        tree = _parse(path)
+        tree = parse_python(path)
         if tree is None:
             continue
         package = ".".join(relative.parent.parts)
@@ -215,10 +209,3 @@ def _environment(tree: ast.Module) -> list[tuple[int, str, str]]:
             for name in names
         ]
     return found
-
-
-def _parse(path: Path) -> ast.Module | None:
-    try:
-        return ast.parse(path.read_text(encoding="utf-8"), str(path))
-    except (OSError, SyntaxError, ValueError):
-        return None  # ruff and tach report files that do not parse

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from boundaries.findings import Finding
 from boundaries.names import ProductNames
+from boundaries.parsing import parse_python
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 RULE = "readme"
@@ -119,7 +120,6 @@ def _name(node: ast.AST) -> str:
 
 
 def _parse(path: Path) -> ast.Module:
-    try:
-        return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    except (OSError, SyntaxError):
-        return ast.Module(body=[], type_ignores=[])  # reported by the layout lint or by ruff
+    """An empty module for a file that is missing or does not parse (the layout lint or
+    ruff reports it), so that it documents nothing."""
+    return parse_python(path) or ast.Module(body=[], type_ignores=[])
