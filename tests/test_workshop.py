@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import attempt, clean_environment, run, uv
+from .helpers import attempt, clean_environment, uv
 from .options import WORKSHOP_OPTION_SETS, Cell, cells
 
 pytestmark = pytest.mark.full
@@ -43,21 +43,6 @@ def test_every_command_block_declares_what_it_promises(bake, workshop_cell: Cell
 
 def test_the_workshop_exercises_do_what_they_promise(bake, workshop_cell: Cell) -> None:
     project = bake(**workshop_cell.answers())
-    if not (project / ".git").exists():  # the generator could not commit (no git identity)
-        for command in (("git", "init", "-q", "-b", "main"), ("git", "add", "-A")):
-            run(*command, cwd=project)
-        run(
-            "git",
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "commit",
-            "-qm",
-            "start",
-            cwd=project,
-        )
-
     # As the workshop tells a trainee: uv from PATH, or the one the first `make` installs.
     path = f"{Path(uv(project)).parent}{os.pathsep}{clean_environment()['PATH']}"
     for should_pass, expected, script in exercises((project / "docs" / "workshop.md").read_text()):
