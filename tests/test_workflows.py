@@ -153,25 +153,32 @@ def test_every_make_target_the_workflow_runs_exists(project: Path) -> None:
     assert called <= targets
 
 
+ONE_SHARD = '[{"name": "1 of 1", "units": ["catalog"], "pytest": "", "turbo": "--filter=x"}]'
+
+
 @pytest.mark.parametrize(
-    ("checks", "plan", "tests", "passes"),
+    ("checks", "plan", "tests", "shards", "passes"),
     [
-        ("success", "success", "success", True),
-        ("success", "success", "skipped", True),
-        ("success", "success", "failure", False),
-        ("failure", "success", "success", False),
-        ("success", "cancelled", "skipped", False),
+        ("success", "success", "success", ONE_SHARD, True),
+        ("success", "success", "skipped", "[]", True),
+        ("success", "success", "failure", ONE_SHARD, False),
+        ("success", "success", "cancelled", ONE_SHARD, False),
+        ("failure", "success", "success", ONE_SHARD, False),
+        ("success", "cancelled", "skipped", "", False),
+        # Shards were planned but no test job ran them: never a pass.
+        ("success", "success", "skipped", ONE_SHARD, False),
+        ("success", "success", "skipped", "", False),
     ],
 )
 def test_the_required_check_passes_only_when_every_job_did(
-    project: Path, checks: str, plan: str, tests: str, passes: bool
+    project: Path, checks: str, plan: str, tests: str, shards: str, passes: bool
 ) -> None:
     script = step_script(
-        project, "The checks and the plan passed; the tests passed or had nothing to run"
+        project, "The checks and the plan passed; every shard passed, or the plan had none"
     )
     completed = subprocess.run(
         ["bash", "-e", "-c", script],
-        env={"CHECKS": checks, "PLAN": plan, "TESTS": tests},
+        env={"CHECKS": checks, "PLAN": plan, "TESTS": tests, "SHARDS": shards},
         capture_output=True,
         check=False,
     )

@@ -6,6 +6,9 @@ and imports none of the code it checks, so it takes a fraction of a second.
 
 ``discover``: the plan of what a range of commits can affect, for CI (JSON)
 or for a person (a summary). Standard library and git only.
+
+``shards`` and ``durations``: the plan spread over CI's parallel test jobs,
+and the recorded test times that balance them (``boundaries.shards``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from boundaries.contracts import facade_directory, read_contracts
 from boundaries.discover import DiscoverError, changed_files, make_plan
 from boundaries.layout import isolated_products
 from boundaries.lock import compare, read_lock, update_command, write_lock
+from boundaries.shards import add_commands as add_shard_commands
+from boundaries.shards import run_command as run_shard_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,13 +45,16 @@ def main(argv: list[str] | None = None) -> int:
     discover.add_argument("--base", required=True, help="the commit the change is compared to")
     discover.add_argument("--head", default="HEAD", help="the checked-out commit (default HEAD)")
     discover.add_argument("--json", action="store_true", help="print the plan as JSON for CI")
-    for command in (contracts, discover):
+    add_shard_commands(commands)
+    for command in commands.choices.values():
         command.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     args = parser.parse_args(argv)
 
     root = args.root.resolve()
     if args.command == "discover":
         return print_plan(root, args.base, args.head, as_json=args.json)
+    if args.command in ("shards", "durations"):
+        return run_shard_command(root, args)
     if bool(args.products) == args.all:
         parser.error("name the products to check, or pass --all (not both)")
     for product in args.products:

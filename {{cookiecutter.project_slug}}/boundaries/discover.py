@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from boundaries.layout import CONTRACT_SCRIPT, TEST_SCRIPT, is_isolated, read_domain
+from boundaries.shards import DURATIONS_FILE
 
-# Files outside products that no test reads.
-DOCUMENTATION = ("**/*.md", "docs/**", "LICENSE")
+# Files outside products that no test reads (the durations only balance CI's jobs).
+DOCUMENTATION = ("**/*.md", "docs/**", "LICENSE", DURATIONS_FILE)
 # turbo hashes a package's package.json into every task of that package.
 PACKAGE_FILE = "package.json"
 
