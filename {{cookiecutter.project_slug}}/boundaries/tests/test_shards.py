@@ -154,6 +154,10 @@ def test_the_same_inputs_give_the_same_shards(project: Path) -> None:
     assert plan_shards(project, plan, synthetic(), 5) == plan_shards(project, plan, synthetic(), 5)
 
 
+def durations_file(project: object, products: dict[str, object]) -> str:
+    return json.dumps({"project": project, "products": products})
+
+
 def run_cli(
     project: Path, plan: str, *args: str, capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, str, str]:
@@ -165,7 +169,7 @@ def run_cli(
 
 
 def test_the_command_prints_json_for_ci(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (project / DURATIONS_FILE).write_text(json.dumps({"project": 5, "products": {"p00": 3}}))
+    (project / DURATIONS_FILE).write_text(durations_file(5, {"p00": 3}))
 
     code, out, _ = run_cli(
         project, json.dumps(selective("p00", "p01")), "--shards", "2", "--json", capsys=capsys
@@ -206,13 +210,13 @@ def test_an_empty_plan_prints_an_empty_matrix(
         (json.dumps(selective("p00")), '{"project": 1}', "2", f"{DURATIONS_FILE}: unreadable"),
         (
             json.dumps(selective("p00")),
-            '{"project": 1, "products": {"p00": -3}}',
+            durations_file(1, {"p00": -3}),
             "2",
             "p00 has -3, not a number of seconds",
         ),
         (
             json.dumps(selective("p00")),
-            '{"project": "slow", "products": {}}',
+            durations_file("slow", {}),
             "2",
             "(project) has 'slow', not a number of seconds",
         ),
