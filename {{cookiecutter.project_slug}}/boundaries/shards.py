@@ -28,6 +28,7 @@ import sys
 import time
 import tomllib
 from dataclasses import dataclass
+from math import inf
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +175,7 @@ def _project_testpaths(root: Path, products: set[str]) -> list[str]:
             f"pyproject.toml: no [tool.pytest.ini_options] testpaths ({error})"
         ) from error
     paths = [path for path in testpaths if path != PRODUCTS]
-    if PRODUCTS in testpaths:
+    if PRODUCTS in testpaths and (root / PRODUCTS).is_dir():
         # Anything under products/ that is no product's still runs, with the project's tests.
         for entry in sorted((root / PRODUCTS).iterdir()):
             if entry.name in products or entry.name.startswith(("_", ".")):
@@ -196,7 +197,7 @@ def read_durations(path: Path) -> dict[str, float]:
             f"{path.name}: unreadable ({error}); rewrite it with: make durations"
         ) from error
     for unit, value in seconds.items():
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < inf:
             raise ShardError(f"{path.name}: {unit} has {value!r}, not a number of seconds")
     return {unit: float(value) for unit, value in seconds.items()}
 

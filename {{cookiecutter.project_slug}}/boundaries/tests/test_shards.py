@@ -216,6 +216,18 @@ def test_an_empty_plan_prints_an_empty_matrix(
         ),
         (
             json.dumps(selective("p00")),
+            durations_file(float("inf"), {}),
+            "2",
+            "(project) has inf, not a number of seconds",
+        ),
+        (
+            json.dumps(selective("p00")),
+            durations_file(1, {"p00": float("nan")}),
+            "2",
+            "p00 has nan, not a number of seconds",
+        ),
+        (
+            json.dumps(selective("p00")),
             durations_file("slow", {}),
             "2",
             "(project) has 'slow', not a number of seconds",
@@ -284,6 +296,14 @@ def test_durations_are_only_recorded_from_a_green_run(project: Path) -> None:
 
     with pytest.raises(ShardError, match="@site/p00#backend:test failed"):
         record_durations(project, {"tasks": [failed]}, project_seconds=1.0)
+
+
+def test_a_project_without_products_runs_its_full_suite_in_one_shard(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.pytest.ini_options]\ntestpaths = ["core"]\n')
+
+    (shard,) = plan_shards(tmp_path, FULL_SUITE, {}, 4)
+
+    assert (shard.units, shard.pytest, shard.turbo) == ((PROJECT,), "core", "")
 
 
 def test_the_durations_file_tests_nothing_when_it_changes(project: Path) -> None:
