@@ -22,6 +22,28 @@ from .options import Cell
 
 pytestmark = pytest.mark.full
 
+OFFLINE = ("unshare", "--map-root-user", "--net")  # a network namespace: loopback only, once up
+# Inside that namespace: start the server, wait until it answers, stop it and all it started.
+OFFLINE_START = """
+ip link set lo up
+setsid make cache-server CACHE_PORT="$PORT" > "$LOG" 2>&1 &
+server=$!
+trap 'kill -TERM -- "-$server"' EXIT
+for _ in $(seq 90); do
+  token=$(sed -n 's/^TURBO_TOKEN=//p' .turbo/cache-server.env 2>/dev/null)
+  if python3 -c "$ASK" "http://127.0.0.1:$PORT/v8/artifacts/status" "$token" 2>/dev/null; then
+    exit 0
+  fi
+  sleep 1
+done
+exit 1
+"""
+ASK = (
+    "import sys, urllib.request as u; "
+    "u.urlopen(u.Request(sys.argv[1], headers={'Authorization': 'Bearer ' + sys.argv[2]}), "
+    "timeout=2)"
+)
+
 STARTUP = 180  # seconds: the first start may fetch the pinned server into npx's cache
 TASKS = re.compile(r"Tasks:\s+(\d+) successful, (\d+) total")
 
@@ -141,3 +163,17 @@ def test_an_artifact_that_does_not_verify_is_not_replayed(
     code, output = turbo(stranger, server, "-o", "install")
     assert code == 0, output
     assert "FULL TURBO" in output
+
+
+def test_the_cache_server_starts_without_a_network(
+    clones: tuple[Path, Path], server: dict[str, str], tmp_path: Path
+) -> None:
+    """Once npx holds the pinned server (the fixture's start fetched it), no registry is asked."""
+    first, _ = clones
+    require(attempt(*OFFLINE, "true", cwd=first)[0] == 0, f"{' '.join(OFFLINE)} is refused")
+    log = tmp_path / "offline.log"
+    env = {"PORT": str(free_port()), "LOG": str(log), "ASK": ASK}
+
+    code, output = attempt(*OFFLINE, "bash", "-c", OFFLINE_START, cwd=first, env=env, timeout=120)
+
+    assert code == 0, f"{output}\n{log.read_text()}"
