@@ -79,7 +79,11 @@ def plan_shards(
     (a job's own start-up costs about a minute), and none empty."""
     if most < 1:
         raise ShardError(f"--shards must be at least 1, not {most}")
-    full_suite, selected, extra = _read_plan(plan)
+    full_suite, selected, turbo_args = _read_plan(plan)
+    if not only_flags(turbo_args):
+        raise ShardError(f"the plan's turbo_args are not all flags: {turbo_args}")
+    # Each shard filters turbo to its own products; the plan's other flags (--force) stay.
+    turbo_flags = [arg for arg in turbo_args if not arg.startswith("--filter=")]
     packages = product_packages(root)
     if full_suite:
         units = [*packages, PROJECT]
@@ -87,8 +91,6 @@ def plan_shards(
         if unknown := [product for product in selected if product not in packages]:
             raise ShardError(f"the plan names {', '.join(unknown)}, not a product here")
         units = list(dict.fromkeys(selected))
-        if not extra_only_flags(extra):
-            raise ShardError(f"the plan's turbo_args are not --filter and flags: {extra}")
     if not units:
         return []
 
@@ -118,8 +120,8 @@ def plan_shards(
         if PROJECT in chosen:
             paths = testpaths + paths
         filters = [f"--filter={packages[product]}" for product in products]
-        turbo_flags = [arg for arg in extra if not arg.startswith("--filter=")]
-        runs_turbo = filters and (not full_suite or turbo_flags)
+        # The full suite alone runs no turbo; with --force (main) each product runs alone too.
+        runs_turbo = bool(filters) and (not full_suite or bool(turbo_flags))
         shards.append(
             Shard(
                 index=index,
@@ -146,8 +148,8 @@ def _read_plan(plan: Any) -> tuple[bool, list[str], list[str]]:
     return full_suite, products, turbo_args
 
 
-def extra_only_flags(turbo_args: list[str]) -> bool:
-    """Whether the arguments are filters and flags, nothing that could be a shell word."""
+def only_flags(turbo_args: list[str]) -> bool:
+    """Whether every argument is one ``--flag``: CI hands them on as one string split at spaces."""
     return all(arg.startswith("--") and " " not in arg for arg in turbo_args)
 
 

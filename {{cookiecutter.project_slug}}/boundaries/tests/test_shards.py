@@ -205,6 +205,12 @@ def test_an_empty_plan_prints_an_empty_matrix(
         ('{"full_suite": "no", "products": [], "turbo_args": []}', None, "2", "not true or false"),
         ('{"full_suite": false, "products": "p00", "turbo_args": []}', None, "2", "not a list"),
         (json.dumps(selective("nope")), None, "2", "the plan names nope, not a product here"),
+        (
+            '{"full_suite": true, "products": [], "turbo_args": ["--force", "x y"]}',
+            None,
+            "2",
+            "the plan's turbo_args are not all flags",
+        ),
         (json.dumps(selective("p00")), None, "0", "--shards must be at least 1, not 0"),
         (json.dumps(selective("p00")), "[1, 2]", "2", f"{DURATIONS_FILE}: unreadable"),
         (json.dumps(selective("p00")), '{"project": 1}', "2", f"{DURATIONS_FILE}: unreadable"),
