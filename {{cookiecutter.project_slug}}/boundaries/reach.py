@@ -72,7 +72,7 @@ SQL_WORDS = re.compile(
 MODULE_PATH = re.compile(r"products[./](\w+)((?:[./:]\w+)*)")
 # Quick byte tests: a file with none of these cannot hold a finding, so it is not parsed.
 TRIGGERS = re.compile(
-    rb"products[./]\w|__import__|import_module|import_string|find_spec|run_module|run_path|"
+    rb"products[./]\w|from\s+\.\.\.|__import__|import_module|import_string|find_spec|run_module|run_path|"
     rb"walk_packages|iter_modules|locate|resolve_name|app_label|sender|natural_key|"
     rb"get_app_config|get_registered_model|all_models|send_task|signature|tasks\[|SILENCED_SYSTEM_CHECKS"
 )
