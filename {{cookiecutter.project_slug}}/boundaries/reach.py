@@ -76,7 +76,8 @@ TRIGGERS = re.compile(
     rb"walk_packages|iter_modules|locate|resolve_name|app_label|sender|natural_key|"
     rb"get_app_config|get_registered_model|all_models|send_task|signature|tasks\[|SILENCED_SYSTEM_CHECKS"
 )
-COMMENT_TRIGGERS = re.compile(rb"tach-ignore|noqa")
+# A comment worth tokenizing: tach-ignore, or a noqa followed by a word like a rule id.
+COMMENT_TRIGGERS = re.compile(rb"tach-ignore|noqa\b[^\n]*(boundaries\.|\b[a-z]+-[a-z-]+\b)")
 
 
 @dataclass(frozen=True)
