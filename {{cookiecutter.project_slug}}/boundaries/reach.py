@@ -72,7 +72,7 @@ SQL_WORDS = re.compile(
 MODULE_PATH = re.compile(r"products[./](\w+)((?:[./:]\w+)*)")
 # Quick byte tests: a file with none of these cannot hold a finding, so it is not parsed.
 TRIGGERS = re.compile(
-    rb"products[./]\w|from\s+\.\.\.|__import__|import_module|import_string|find_spec|run_module|run_path|"
+    rb"products[./](\w+)|from\s+\.\.\.|__import__|import_module|import_string|find_spec|run_module|run_path|"
     rb"walk_packages|iter_modules|locate|resolve_name|app_label|sender|natural_key|"
     rb"get_app_config|get_registered_model|all_models|send_task|signature|tasks\[|SILENCED_SYSTEM_CHECKS"
 )
@@ -147,6 +147,21 @@ def parse(path: Path) -> tuple[ast.Module | None, Finding | None]:
         return None, Finding(str(path), None, "syntax", f"cannot read: {error}")
 
 
+class Surfaces(dict[str, Surface]):
+    """Each product's surface, read when a reference to it is first checked."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    def __missing__(self, product: str) -> Surface:
+        self[product] = surface = read_surface(self.root, product)
+        return surface
+
+    def get(self, product: str, default: object = None) -> Surface:  # type: ignore[override]
+        return self[product]
+
+
 @dataclass
 class Project:
     """The products, their surfaces and what the registry says, shared by every file's check."""
@@ -156,11 +171,35 @@ class Project:
     surfaces: Mapping[str, Surface]
     registry: Registry
     tables: re.Pattern[str] | None = None
+    names: re.Pattern[str] | None = None  # every table and task name, for the quick test
+    owners: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.registry.tables:
-            words = "|".join(sorted(map(re.escape, self.registry.tables), key=len, reverse=True))
-            self.tables = re.compile(rf"\b({words})\b", re.IGNORECASE)
+            self.tables = _words(self.registry.tables)
+        self.owners = {name.lower(): owner for name, owner in self.registry.tasks.items()}
+        self.owners.update({name.lower(): owner for name, owner in self.registry.tables.items()})
+        if self.owners:
+            self.names = _words(self.owners)
+
+    def worth_parsing(self, source: bytes, owner: str | None) -> bool:
+        """Whether the file mentions anything of another product this lint looks for.
+
+        Parsing is most of the cost, and most files mention only their own product.
+        """
+        own = owner.encode() if owner else None
+        if any(m.group(1) is None or m.group(1) != own for m in TRIGGERS.finditer(source)):
+            return True
+        if self.names is None:
+            return False
+        matches = self.names.finditer(source.decode("utf-8", "replace"))
+        return any(self.owners.get(m.group(1).lower()) != owner for m in matches)
+
+
+def _words(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``names`` as a whole word, longest first, in any case."""
+    words = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"\b({words})\b", re.IGNORECASE)
 
 
 def lint_reach(
@@ -178,7 +217,7 @@ def lint_reach(
     ``tach.domain.toml`` lets it use.
     """
     names = sorted(products)
-    project = Project(root, frozenset(names), {p: read_surface(root, p) for p in names}, registry)
+    project = Project(root, frozenset(names), Surfaces(root), registry)
     findings: list[Finding] = []
     for product in sorted(names if checked is None else checked):
         used: dict[str, Finding] = {}
@@ -211,27 +250,23 @@ def check_file(
     project: Project, path: Path, owner: str | None, used: dict[str, Finding]
 ) -> list[Finding]:
     relative = _relative(project.root, path)
-    if "__pycache__" in path.parts:
-        return []
     try:
         source = path.read_bytes()
     except OSError as error:
         return [Finding(relative, None, "syntax", f"cannot read: {error}")]
     findings = _comment_findings(source, relative)
-    text = source.decode("utf-8", "replace")
-    needed = TRIGGERS.search(source) or (project.tables and project.tables.search(text))
-    if not (needed or any(name in text for name in project.registry.tasks)):
+    if not project.worth_parsing(source, owner):
         return findings
     tree, problem = parse(path)
     if tree is None:
         line = problem.line if problem else None
         return [*findings, Finding(relative, line, "syntax", problem.message if problem else "")]
-    module = ".".join(path.relative_to(project.root).with_suffix("").parts)
+    module = relative.removesuffix(".py").replace("/", ".")
     return findings + FileReach(project, tree, relative, module, owner, used).run()
 
 
 def _relative(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+    return path.as_posix()[len(root.as_posix()) + 1 :]  # Path.relative_to is slow
 
 
 def _comment_findings(source: bytes, relative: str) -> list[Finding]:
@@ -375,11 +410,14 @@ class FileReach:
     # -- the walk ---------------------------------------------------------------------------
 
     def run(self) -> list[Finding]:
-        nodes = []
-        for node in ast.walk(self.tree):
+        nodes: list[ast.AST] = []
+        stack: list[ast.AST] = [self.tree]
+        while stack:  # ast.walk, recording each node's parent on the way
+            node = stack.pop()
+            nodes.append(node)
             for child in ast.iter_child_nodes(node):
                 self.parents[child] = node
-            nodes.append(node)
+                stack.append(child)
             if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
                 first = node.body[0] if node.body else None
                 if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
