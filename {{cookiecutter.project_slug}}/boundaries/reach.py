@@ -70,9 +70,10 @@ SQL_WORDS = re.compile(
 )
 # A string that names a module path of the project (dots, or slashes for a file path).
 MODULE_PATH = re.compile(r"products[./](\w+)((?:[./:]\w+)*)")
+TEMPLATE_PATH = re.compile(r"products[./](%|\{)")  # "products.%s.backend.logic" % name
 # Quick byte tests: a file with none of these cannot hold a finding, so it is not parsed.
 TRIGGERS = re.compile(
-    rb"products[./](\w+)|from\s+\.\.\.|__import__|import_module|import_string|find_spec|run_module|run_path|"
+    rb"products[./](\w+)|products[./][%{]|[\"']products[\"']|from\s+\.\.\.|__import__|import_module|import_string|find_spec|run_module|run_path|"
     rb"walk_packages|iter_modules|locate|resolve_name|app_label|sender|natural_key|"
     rb"get_app_config|get_registered_model|all_models|send_task|signature|tasks\[|SILENCED_SYSTEM_CHECKS"
 )
@@ -356,7 +357,10 @@ def classify(path: str, surfaces: Mapping[str, Surface]) -> str:
         if len(rest) == 3:
             return "module"
         surface = surfaces.get(parts[1])
-        return "public" if surface and surface.is_public(rest[2], rest[3]) else "private"
+        # A dunder of a public name (``get_item.__globals__``) leads back inside.
+        inside = any(part.startswith("__") for part in rest[4:])
+        public = surface and surface.is_public(rest[2], rest[3]) and not inside
+        return "public" if public else "private"
     return "private"
 
 
@@ -442,7 +446,7 @@ class FileReach:
                 self._check_call(node)
             elif isinstance(node, ast.Subscript):
                 self._check_subscript(node)
-            if isinstance(node, ast.Constant | ast.JoinedStr | ast.BinOp):
+            if isinstance(node, ast.Constant | ast.JoinedStr | ast.BinOp | ast.Call):
                 self._check_string(node)
         return self.findings
 
@@ -515,10 +519,8 @@ class FileReach:
             return
         paths = self._resolve(node.value)
         if not paths and isinstance(node.value, ast.Call):
-            name = _called_name(node.value)
-            literal = self._first_string(node.value)
-            if name in {"import_module", "import_string"} and literal:
-                paths = {literal}
+            loaded = self._imported_by(node.value)
+            paths = {loaded} if loaded else set()
         for target in targets:
             known = {b.path for b in self.bindings.get(target, [])}
             for path in paths - known:
@@ -533,10 +535,23 @@ class FileReach:
         while isinstance(node, ast.Attribute):
             attributes.append(node.attr)
             node = node.value
+        suffix = "".join(f".{a}" for a in reversed(attributes))
+        if isinstance(node, ast.Call):  # import_module("...").name
+            loaded = self._imported_by(node)
+            return {f"{loaded}{suffix}"} if loaded else set()
         if not isinstance(node, ast.Name):
             return set()
-        suffix = "".join(f".{a}" for a in reversed(attributes))
         return {f"{b.path}{suffix}" for b in self.bindings.get(node.id, [])}
+
+    def _imported_by(self, node: ast.Call) -> str | None:
+        """The module a literal ``import_module``/``import_string``/``__import__`` returns."""
+        name = _called_name(node)
+        literal = self._first_string(node)
+        if not literal or name not in {"import_module", "import_string", "__import__"}:
+            return None
+        if name == "__import__" and len(node.args) < 4 and not _keyword(node, "fromlist"):
+            return literal.partition(".")[0]  # without a fromlist, the top package
+        return literal
 
     def _check_reference(self, node: ast.Name | ast.Attribute) -> None:
         if isinstance(node.ctx, ast.Store | ast.Del):
@@ -571,7 +586,9 @@ class FileReach:
         """A module object may be aliased, or handed to a stub helper with a public name."""
         parent = self.parents.get(node)
         if isinstance(parent, ast.Assign) and parent.value is node:
-            return all(isinstance(t, ast.Name) for t in parent.targets)
+            # An alias in a class body becomes an attribute nobody follows.
+            in_class = isinstance(self.parents.get(parent), ast.ClassDef)
+            return not in_class and all(isinstance(t, ast.Name) for t in parent.targets)
         if not (isinstance(parent, ast.Call) and parent.args and parent.args[0] is node):
             return False
         called = _called_name(parent)
@@ -644,10 +661,11 @@ class FileReach:
 
     def _check_string(self, node: ast.AST) -> None:
         parent = self.parents.get(node)
-        if isinstance(parent, ast.JoinedStr | ast.BinOp | ast.FormattedValue) or (
-            node in self.docstrings
-        ):
+        joined = isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Add)
+        if joined or isinstance(parent, ast.JoinedStr | ast.FormattedValue):
             return  # the enclosing string is checked as one
+        if node in self.docstrings:
+            return
         if isinstance(node, ast.BinOp) and not isinstance(node.op, ast.Add):
             return
         text, complete = self._string_parts(node)
@@ -687,6 +705,14 @@ class FileReach:
     def _check_module_string(self, node: ast.AST, text: str, complete: bool) -> None:
         match = MODULE_PATH.match(text)
         if not match:
+            if self.owner is not None and TEMPLATE_PATH.match(text):
+                self.report(
+                    node,
+                    "module-string",
+                    f"the string {text!r} is a template of a module path in another product, "
+                    "filled in at run time, so no check can verify it stays on the public "
+                    "facade; write the path out, or call the facade",
+                )
             return
         product = match.group(1)
         if not self.foreign(product):
@@ -769,6 +795,19 @@ class FileReach:
                 return left, False
             right, done = self._string_parts(node.right, depth + 1)
             return left + right, done
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            separator = node.func.value
+            items = node.args[0] if len(node.args) == 1 else None
+            if (
+                node.func.attr == "join"
+                and isinstance(separator, ast.Constant)
+                and isinstance(separator.value, str)
+                and isinstance(items, ast.List | ast.Tuple)
+            ):
+                parts = [self._string(item, depth + 1) for item in items.elts]
+                if all(part is not None for part in parts):
+                    return separator.value.join(p for p in parts if p is not None), True
+            return "", False
         if isinstance(node, ast.JoinedStr | ast.FormattedValue):
             values = node.values if isinstance(node, ast.JoinedStr) else [node.value]
             text = ""

@@ -158,6 +158,27 @@ VIOLATIONS = {
     "a tach-ignore": ("import os  # tach-ignore\n", "1: escape-hatch"),
     "a noqa on a boundary rule": ("x = 1  # noqa: facade-reach\n", "1: escape-hatch"),
     "a noqa on a system check": ("x = 1  # noqa: boundaries.E003\n", "1: escape-hatch"),
+    "a public function's globals": (
+        "from products.shop.backend.facade.api import get_item\nget_item.__globals__\n",
+        "2: facade-reach",
+    ),
+    "an attribute of import_module's result": (
+        'importlib.import_module("products.shop.backend.facade.api").logic\n',
+        "1: facade-reach",
+    ),
+    "__import__ without a fromlist": (
+        '__import__("products.shop.backend.facade.api").shop.backend.models\n',
+        "1: facade-reach",
+    ),
+    "an alias kept in a class body": (
+        FACADE + "class Holder:\n    api = shop_api\n",
+        "3: facade-reach",
+    ),
+    "a %-template of a path": ('x = "products.%s.backend.logic" % name\n', "1: module-string"),
+    "a joined path": (
+        'x = ".".join(["products", "shop", "backend", "logic"])\n',
+        "1: module-string",
+    ),
     "a syntax error": ("import products.shop.backend.facade.api as (\n", "1: syntax: cannot parse"),
 }
 
