@@ -27,6 +27,7 @@ from django.core.checks import Error, register
 from django.db import models
 
 from boundaries.names import ProductNames, is_contract_module
+from boundaries.reach import model_lookups
 
 TAG = "boundaries"
 # What a facade may return besides contracts and enums (and containers of them).
@@ -121,11 +122,23 @@ def check_model_lookups(
 ) -> list[Error]:
     """No ``apps.get_model()`` of another product's model (tach cannot see the string)."""
     products = product_apps()
+    # Shared code (core, config) may not look a product's model up either.
+    places = [(p, Path(c.path)) for p, c in products.items()]
+    places += [(None, Path(settings.BASE_DIR) / shared) for shared in ("core", "config")]
     errors = []
-    for product, config in products.items():
-        for path in sorted(Path(config.path).rglob("*.py")):
+    for product, directory in places:
+        for path in sorted(directory.rglob("*.py")):
             for line, label in _model_lookups(path):
-                if label in products and label != product:
+                if label is None and product is not None:
+                    errors.append(
+                        Error(
+                            f"{_relative(path)}:{line}: get_model() with an app label computed "
+                            "at run time: no check can tell whose model it loads",
+                            hint="Name your own app label, or call the other product's facade.",
+                            id="boundaries.E003",
+                        )
+                    )
+                elif label in products and label != product:
                     errors.append(
                         Error(
                             f"{_relative(path)}:{line}: get_model() loads a model of product "
@@ -201,19 +214,16 @@ def _reverse_hidden(field: Any) -> bool:
     return str(field.remote_field.related_name or "").endswith("+")
 
 
-def _model_lookups(path: Path) -> Iterator[tuple[int, str]]:
-    """``(line, app label)`` of each ``get_model("label.Model")`` or ``get_model("label", ...)``."""
+def _model_lookups(path: Path) -> Iterator[tuple[int, str | None]]:
+    """``(line, app label)`` of each ``get_model(...)``; None for a label computed at run time."""
     source = path.read_bytes()
     if b"get_model" not in source:
         return  # parsing is the expensive part, and most files never call it
-    for node in ast.walk(ast.parse(source, filename=str(path))):
-        if not (isinstance(node, ast.Call) and node.args):
-            continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        first = node.args[0]
-        if name == "get_model" and isinstance(first, ast.Constant) and isinstance(first.value, str):
-            yield node.lineno, first.value.partition(".")[0]
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except (SyntaxError, ValueError):
+        return  # ruff and the product lint report it
+    yield from model_lookups(tree)
 
 
 def _field_place(model: type[models.Model], field_name: str) -> str:

@@ -9,11 +9,22 @@ from django.apps import AppConfig
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from boundaries.baseline import BaselineError, apply_baseline, read_baseline
 from boundaries.findings import Finding
-from boundaries.layout import lint_cycles, lint_product, product_directories
-from boundaries.names import ProductNames
+from boundaries.hatches import lint_domain_hatches, lint_tach_config
+from boundaries.layout import (
+    declared_dependencies,
+    lint_cycles,
+    lint_product,
+    product_directories,
+    read_domain,
+)
+from boundaries.names import PackageNames, ProductNames
 from boundaries.packages import lint_package, package_directories
+from boundaries.reach import RULES as REACH_RULES
+from boundaries.reach import lint_reach
 from core.checks import product_apps
+from core.reach import registry, silenced_boundaries
 from scaffold.product import project_slug
 
 
@@ -52,6 +63,16 @@ class Command(BaseCommand):
         packages = package_directories(root) if every else []
         for package in packages:
             findings += lint_package(root, package)
+            findings += lint_domain_hatches(root, PackageNames(package).directory)
+        findings += reach_findings(root, existing, products or existing, slug)
+        try:
+            allowances = read_baseline(root)
+        except BaselineError as error:
+            raise CommandError(str(error)) from None
+        if products:  # entries about products not checked now are neither used nor stale
+            skipped = [ProductNames(p).directory + "/" for p in set(existing) - set(products)]
+            allowances = [a for a in allowances if not a.path.startswith(tuple(skipped))]
+        findings = apply_baseline(findings, allowances, LINT_RULES)
         for finding in findings:
             self.stderr.write(str(finding))
         checked = counted(len(products or existing), "product")
@@ -60,6 +81,26 @@ class Command(BaseCommand):
         if findings:
             raise CommandError(f"{len(findings)} problems in {checked}")
         self.stdout.write(f"lintproducts: {checked} checked, all pass")
+
+
+# The rules whose findings boundaries.baseline.toml may accept (and whose stale entries fail).
+LINT_RULES = frozenset(REACH_RULES) - {"syntax"}
+
+
+def reach_findings(root: Path, existing: list[str], checked: list[str], slug: str) -> list[Finding]:
+    """References across products (boundaries.reach) and escape hatches in the tach config."""
+    declared = {}
+    for product in existing:
+        try:
+            declared[product] = declared_dependencies(read_domain(root, product))
+        except (OSError, ValueError):
+            declared[product] = set()
+    findings = lint_reach(root, existing, registry(), declared, slug, checked)
+    findings += lint_tach_config(root)
+    for product in checked:
+        findings += lint_domain_hatches(root, ProductNames(product).directory)
+    static = " ".join(f.message for f in findings if "SILENCED_SYSTEM_CHECKS" in f.message)
+    return findings + [f for f in silenced_boundaries() if f.message.split()[2] not in static]
 
 
 def counted(number: int, noun: str) -> str:
