@@ -10,16 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from celery import Celery
 from django.apps import apps
 from django.db import connection
 
-from config.celery import app as celery_app
 from core.guard import RULE_LOOKUP, RULE_TABLE, RULE_TASK, Guard, allowed_entries
 from core.ownership import SHARED, Ownership
 
 from .models import Note
 
 ROOT = Path("/nowhere/products")
+# A Celery app of the tests' own: eager, with an in-memory broker, like the test settings.
+celery_app = Celery("guard-tests", broker="memory://", set_as_current=False)
+celery_app.conf.task_always_eager = True
 TABLE = Note._meta.db_table
 
 
