@@ -463,3 +463,28 @@ def test_the_guard_can_be_switched_off_for_measuring(project: Path) -> None:
         assert "1 passed" in run(*PYTEST, "-p", "no:core.guard", cwd=project)
     finally:
         revert(project)
+
+
+def test_an_allow_list_entry_excuses_a_file_and_a_stale_one_fails_a_full_run(
+    project: Path,
+) -> None:
+    case = RUNTIME["raw SQL with the table name built by concatenation"]
+    baseline = project / "boundaries" / "baseline.toml"
+    entry = (
+        f'[[allow]]\npath = "{case.file}"\nrule = "boundaries.R001"\n'
+        'reason = "moving the counts behind the facade, ticket 42"\n'
+    )
+    try:
+        baseline.write_text(entry)
+        plant(project, case)
+        assert "1 passed" in run(*PYTEST, cwd=project)
+        revert(project)
+
+        baseline.write_text(entry)
+        returncode, output = attempt(
+            PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=project
+        )
+        assert returncode != 0, output
+        assert f"stale [[allow]] entry {case.file} boundaries.R001: nothing needs it" in output
+    finally:
+        revert(project)
