@@ -469,7 +469,7 @@ def test_an_allow_list_entry_excuses_a_file_and_a_stale_one_fails_a_full_run(
     project: Path,
 ) -> None:
     case = RUNTIME["raw SQL with the table name built by concatenation"]
-    baseline = project / "boundaries" / "baseline.toml"
+    baseline = project / "boundaries.baseline.toml"
     entry = (
         f'[[allow]]\npath = "{case.file}"\nrule = "boundaries.R001"\n'
         'reason = "moving the counts behind the facade, ticket 42"\n'

@@ -20,11 +20,12 @@ variable only show when the code runs. So every test run watches three things
   registry (``apps.get_model``, ``get_registered_model``,
   ``ContentType.model_class``), whatever the label was built from.
 
-What it cannot see is written down in docs/adr/0005 (threads without product
+What it cannot see is written down in docs/adr/0008 (threads without product
 frames, connections opened outside Django, cascades from shared models, ...).
-An entry in ``boundaries/baseline.toml`` (``[[allow]]`` with path, rule and
-reason) lets one file break one rule on purpose; an entry that nothing uses
-in a full run is stale and fails the run. ``pytest -p no:core.guard`` turns
+An ``[[allow]]`` entry (path, rule, reason) in ``boundaries.baseline.toml``,
+the reviewed baseline the product lint reads too, lets one file break one
+rule on purpose; an entry that nothing uses in a full run is stale and fails
+the run. ``pytest -p no:core.guard`` turns
 the guard off, for measuring it only.
 """
 
@@ -52,7 +53,7 @@ RULE_TABLE = "boundaries.R001"
 RULE_TASK = "boundaries.R002"
 RULE_LOOKUP = "boundaries.R003"
 RULES = frozenset({RULE_TABLE, RULE_TASK, RULE_LOOKUP})
-BASELINE = Path(settings.BASE_DIR) / "boundaries" / "baseline.toml"
+BASELINE = Path(settings.BASE_DIR) / "boundaries.baseline.toml"
 STATEMENT_SHOWN = 300  # characters of a statement in a finding
 _DELETION = deletion.__file__
 
