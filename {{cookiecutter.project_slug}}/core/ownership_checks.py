@@ -218,9 +218,12 @@ def check_signal_receivers(
     """E015: only a product listens to its models' signals (``sender="catalog.Item"`` too)."""
     owners = owners or ownership()
     errors = []
+    by_id = {id(model): model for model in apps.get_models(include_auto_created=True)}
     for signal_name, signal in _signals() if signals is None else signals:
-        for _key, receiver, sender_ref, *_ in list(signal.receivers):
-            sender = sender_ref() if sender_ref is not None else None
+        for key, receiver, *rest in list(signal.receivers):
+            # Django keeps a weak reference to the sender; its id is in the lookup key too.
+            sender_ref = rest[0] if rest and isinstance(rest[0], weakref.ReferenceType) else None
+            sender = sender_ref() if sender_ref is not None else by_id.get(key[1])
             function = receiver() if isinstance(receiver, weakref.ReferenceType) else receiver
             if not (isinstance(sender, type) and issubclass(sender, models.Model)):
                 continue
@@ -355,7 +358,7 @@ def _signals() -> Iterator[tuple[str, Signal]]:
     for module_name, module in list(sys.modules.items()):
         if module is None or not module_name.startswith(("django.", "core", "config", "products.")):
             continue
-        for attribute, value in list(vars(module).items()):
+        for attribute, value in list(getattr(module, "__dict__", {}).items()):
             if isinstance(value, Signal) and id(value) not in seen:
                 seen.add(id(value))
                 yield attribute, value
