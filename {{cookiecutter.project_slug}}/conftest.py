@@ -8,6 +8,9 @@ from rest_framework.test import APIClient
 
 from core.models import User
 
+# The runtime data-ownership guard (boundaries.R001-R003), on in every test run.
+pytest_plugins = ["core.guard"]
+
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:

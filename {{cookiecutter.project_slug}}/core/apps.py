@@ -1,5 +1,10 @@
 from django.apps import AppConfig
 
+from . import lookups
+
+# Before any product loads, so lookups made while the apps load are seen (boundaries.E016).
+lookups.install()
+
 
 class CoreConfig(AppConfig):
     name = "core"
@@ -7,4 +12,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the boundary system checks)
+        from . import checks, ownership_checks  # noqa: F401  (register the boundary system checks)
