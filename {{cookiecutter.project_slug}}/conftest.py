@@ -8,6 +8,8 @@ from rest_framework.test import APIClient
 
 from core.models import User
 
+pytest_plugins = ["core.facade_guard"]  # facade functions return what they promise
+
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
