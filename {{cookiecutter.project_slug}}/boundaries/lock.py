@@ -26,7 +26,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from boundaries.contracts import Contracts, facade_directory
+from boundaries.contracts import Contracts, facade_directory, read_contracts
 from boundaries.findings import Finding
 
 LOCK_FILE = "contracts.lock.json"
@@ -330,3 +330,14 @@ class _Comparison:
 def _widens(old: object, new: object) -> bool:
     """A parameter that callers may now pass in more ways: every old call still binds."""
     return new == "positional_or_keyword" and old in {"positional_only", "keyword_only"}
+
+
+def lock_failures(root: Path, product: str) -> list[str]:
+    """What ``python -m boundaries contracts <product>`` fails on, one line each ([] = passes)."""
+    contracts = read_contracts(root, product)
+    failures = [str(finding) for finding in contracts.findings]
+    try:
+        breaking, _ = compare(read_lock(root, product), contracts)
+    except ValueError as error:
+        return [*failures, str(error)]
+    return failures + [str(finding) for finding in breaking]

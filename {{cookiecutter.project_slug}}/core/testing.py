@@ -10,11 +10,14 @@ import typing
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import models
 
+from boundaries.lock import lock_failures, update_command
 from boundaries.names import ProductNames
 from core.checks import CONTRACT_SCALARS
 
@@ -234,3 +237,19 @@ def stub_facade[R](
     stub.__signature__ = signature  # type: ignore[attr-defined]
     monkeypatch.setattr(module, name, stub)
     return calls
+
+
+def assert_contract_lock_holds(product: str) -> None:
+    """Fail unless the product's contracts and facade pass ``python -m boundaries contracts``.
+
+    A product's own tests call it, so a change to its facade's surface that
+    the lock does not record fails the product's own ``backend:test`` (whose
+    inputs include ``api.py``), even where the cached ``backend:contract-check``
+    (whose inputs do not) is replayed. Accepting the change rewrites the lock,
+    which re-tests every consumer.
+    """
+    failures = lock_failures(Path(settings.BASE_DIR), product)
+    if failures:
+        raise AssertionError(
+            "\n".join([*failures, f"accept deliberate changes with: {update_command(product)}"])
+        )
