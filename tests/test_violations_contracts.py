@@ -74,7 +74,7 @@ CASES = {
     # Family 4: contracts are data.
     "a field typed Any through a string annotation": contract(
         "contract-fields",
-        "NewItem.extra has type 'typing.Any' (that is typing.Any): admits any value",
+        "NewItem.extra has type 'typing.Any' (that is typing.Any): typing.Any admits any value",
         new_item_field("    extra: 'typing.Any' = None", imports("import typing")),
         "    extra:",
     ),
@@ -221,7 +221,7 @@ CASES = {
     ),
     "a facade function returning a list": facade(
         "facade-types",
-        "list_items() -> list[Item] is mutable and not hashable",
+        "list_items() -> list[Item]: list is not hashable",
         edits(
             replace("-> tuple[Item, ...]:", "-> list[Item]:"),
             replace("    return tuple(_to_item(row)", "    return list(_to_item(row)"),

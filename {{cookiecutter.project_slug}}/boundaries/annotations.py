@@ -99,6 +99,7 @@ LITERAL = frozenset({"typing.Literal", "typing_extensions.Literal"})
 ANNOTATED = frozenset({"typing.Annotated", "typing_extensions.Annotated"})
 ALIAS_MARKERS = frozenset({"typing.TypeAlias", "typing_extensions.TypeAlias"})
 MAX_DEPTH = 20  # an alias chain longer than this is a cycle
+NOT_DATA = "{} is not a contract, an enum or an immutable builtin"
 
 
 @dataclass
@@ -167,11 +168,11 @@ class Resolved:
 def resolve(annotation: ast.expr | None, scope: Scope) -> Resolved:
     """Resolve and judge an annotation. Never raises: odd input becomes a problem."""
     if annotation is None:
-        return Resolved("", "has no annotation")
+        return Resolved("", "it has no annotation")
     try:
         return _Resolver(scope).resolve(annotation, 0)
     except RecursionError:
-        return Resolved(_unparse(annotation), "is nested too deeply to be read")
+        return Resolved(_unparse(annotation), "the annotation is nested too deeply to be read")
 
 
 class _Resolver:
@@ -180,7 +181,7 @@ class _Resolver:
 
     def resolve(self, node: ast.expr, depth: int) -> Resolved:
         if depth > MAX_DEPTH:
-            return Resolved(_unparse(node), "is an alias that refers to itself")
+            return Resolved(_unparse(node), f"{_unparse(node)} is an alias that refers to itself")
         if isinstance(node, ast.Constant):
             if node.value is None:
                 return Resolved("None")
@@ -188,21 +189,21 @@ class _Resolver:
                 try:
                     parsed = ast.parse(node.value.strip(), mode="eval").body
                 except SyntaxError:
-                    return Resolved(repr(node.value), "is a string that is not a type")
+                    return Resolved(repr(node.value), f"{node.value!r} is not a type")
                 return self.resolve(parsed, depth + 1)
-            return Resolved(_unparse(node), "is a value, not a type")
+            return Resolved(_unparse(node), f"{_unparse(node)} is a value, not a type")
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
             return self.union([node.left, node.right], depth)
         if isinstance(node, ast.Subscript):
             return self.subscript(node, depth)
         if isinstance(node, ast.Name | ast.Attribute):
             return self.name(node, depth)
-        return Resolved(_unparse(node), "is not a type this check can read")
+        return Resolved(_unparse(node), f"{_unparse(node)} is not a type this check can read")
 
     def name(self, node: ast.Name | ast.Attribute, depth: int) -> Resolved:
         dotted = _dotted(node)
         if dotted is None:
-            return Resolved(_unparse(node), "is not a type this check can read")
+            return Resolved(_unparse(node), f"{_unparse(node)} is not a type this check can read")
         head, _, rest = dotted.partition(".")
         if head in self.scope.sibling_modules and rest and "." not in rest:
             return self.leaf(rest)  # `contracts.Item` after `from . import contracts`
@@ -225,16 +226,20 @@ class _Resolver:
         if _is_contract_class(qualified):
             return Resolved(qualified)  # another product's contract or enum
         if kind is not None:
-            return Resolved(qualified, f"is {_article(kind)} {kind}, not data")
+            return Resolved(qualified, f"{qualified} is {_article(kind)} {kind}, not data")
         if qualified in ANYTHING:
-            return Resolved(qualified, "admits any value, so nothing about it is promised")
+            return Resolved(qualified, f"{qualified} admits any value, so it promises nothing")
         if qualified in MUTABLE:
-            return Resolved(qualified, "is mutable and not hashable")
+            return Resolved(qualified, f"{_short(qualified)} is not hashable: it is mutable")
         if qualified in ABSTRACT:
-            return Resolved(qualified, "is abstract and admits mutable values (a list, a dict)")
+            return Resolved(
+                qualified, f"{qualified} is abstract and admits mutable values (a list, a dict)"
+            )
         if qualified in IMMUTABLE_GENERICS:
-            return Resolved(qualified, "does not say what it holds: write tuple[X, ...]")
-        return Resolved(qualified, "is not a contract, an enum or an immutable builtin")
+            return Resolved(
+                qualified, f"{qualified} does not say what it holds: write {qualified}[X, ...]"
+            )
+        return Resolved(qualified, NOT_DATA.format(qualified))
 
     def subscript(self, node: ast.Subscript, depth: int) -> Resolved:
         origin = self.resolve(node.value, depth + 1)
@@ -246,7 +251,7 @@ class _Resolver:
         if origin.text in LITERAL:
             values = [_unparse(argument) for argument in arguments]
             literal = all(_is_literal(argument) for argument in arguments)
-            problem = "" if literal else "holds something other than literal values"
+            problem = "" if literal else "Literal[...] holds something other than literal values"
             return Resolved(f"Literal[{', '.join(values)}]", problem)
         if origin.text in ANNOTATED:
             return self.resolve(arguments[0], depth + 1)
@@ -264,9 +269,7 @@ class _Resolver:
         text = f"{origin.text}[{', '.join(parts)}]"
         if origin.text in IMMUTABLE_GENERICS:
             return Resolved(text, problem)
-        return Resolved(
-            text, origin.problem or "is not a contract, an enum or an immutable builtin"
-        )
+        return Resolved(text, origin.problem or NOT_DATA.format(origin.text))
 
     def union(self, members: list[ast.expr], depth: int) -> Resolved:
         texts: list[str] = []
@@ -317,6 +320,11 @@ def _dotted(node: ast.expr) -> str | None:
         base = _dotted(node.value)
         return f"{base}.{node.attr}" if base else None
     return None
+
+
+def _short(qualified: str) -> str:
+    """``typing.List`` -> ``List``: the name as it is usually written."""
+    return qualified.rpartition(".")[2]
 
 
 def _article(word: str) -> str:

@@ -460,7 +460,7 @@ class _Class:
             annotation = annotation.slice
         resolved = resolve(annotation, self.scope)
         if resolved.problem:
-            mutable = resolved.problem.startswith(("is mutable", "is abstract"))
+            mutable = "is not hashable" in resolved.problem or "is abstract" in resolved.problem
             rule = HASHABLE if mutable else FIELDS
             self.finding(
                 item.lineno,

@@ -198,7 +198,7 @@ class _Surface:
         self.finding(
             line,
             TYPES,
-            f"{subject} {resolved.problem}: facade functions take and return contracts, "
+            f"{subject}: {resolved.problem}. Facade functions take and return contracts, "
             "enums, immutable builtins, None, or tuples and unions of them, all annotated",
         )
 

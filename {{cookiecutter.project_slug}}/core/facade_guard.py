@@ -119,15 +119,23 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @contextmanager
 def _checked() -> Iterator[None]:
-    """Fail the test phase in which a facade function returned what it must not."""
+    """Fail the test phase in which a facade function returned what it must not.
+
+    When the phase failed anyway (often because of that value), the guard's
+    finding is added to its error as a note rather than replacing it.
+    """
     _guard.problems.clear()
     try:
         yield
-    finally:
-        if _guard.problems:
-            problems = list(_guard.problems)
-            _guard.problems.clear()
-            pytest.fail("\n".join(problems), pytrace=False)
+    except BaseException as error:
+        for problem in _guard.problems:
+            error.add_note(problem)
+        _guard.problems.clear()
+        raise
+    if _guard.problems:
+        problems = list(_guard.problems)
+        _guard.problems.clear()
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -111,11 +111,11 @@ def test_an_honest_tested_facade_has_no_findings_and_a_surface(shop: Callable[..
         ),
         (
             lambda s: s.replace("(item_id: UUID)", "(item_id)"),
-            "get_item(item_id) has no annotation",
+            "get_item(item_id): it has no annotation",
         ),
-        (lambda s: s.replace("-> tuple[Item, ...]", "-> list[Item]"), "is mutable"),
+        (lambda s: s.replace("-> tuple[Item, ...]", "-> list[Item]"), "list is not hashable"),
         (lambda s: s.replace("-> tuple[Item, ...]", "-> Sequence[Item]"), "facade-types"),
-        (lambda s: s.replace("-> tuple[Item, ...]", ""), "list_items() has no annotation"),
+        (lambda s: s.replace("-> tuple[Item, ...]", ""), "list_items(): it has no annotation"),
         (lambda s: s.replace("(item_id: UUID)", "(item_id: typing.Any)"), "admits any value"),
     ],
 )

@@ -1,4 +1,5 @@
 import json
+import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -314,3 +315,34 @@ def test_a_hand_edited_lock_is_a_change_not_a_crash(
     breaking, _ = compare(read_lock(root, "shop"), read_contracts(root, "shop"))
 
     assert breaking
+
+
+def test_random_mutations_of_real_contracts_never_crash(
+    write_contracts: Callable[..., Path],
+) -> None:
+    """Lines dropped, duplicated, swapped and re-indented at random, seeded: never a crash."""
+    rng = random.Random(13)  # noqa: S311 (a reproducible fuzz, not a secret)
+    lines = (AUTO + BEFORE + "\n".join(ODD_SOURCES)).splitlines()
+    root = write_contracts(AUTO)
+    write_lock(root, read_contracts(root, "shop"))
+    for _ in range(300):
+        mutated = list(lines)
+        for _ in range(rng.randint(1, 6)):
+            index = rng.randrange(len(mutated))
+            operation = rng.choice(("drop", "copy", "swap", "indent", "dedent"))
+            if operation == "drop":
+                del mutated[index]
+            elif operation == "copy":
+                mutated.insert(rng.randrange(len(mutated)), mutated[index])
+            elif operation == "swap":
+                other = rng.randrange(len(mutated))
+                mutated[index], mutated[other] = mutated[other], mutated[index]
+            elif operation == "indent":
+                mutated[index] = "    " + mutated[index]
+            else:
+                mutated[index] = mutated[index].lstrip()
+        (lock_path(root, "shop").parent / "contracts.py").write_text("\n".join(mutated))
+        contracts = read_contracts(root, "shop")
+        compare(read_lock(root, "shop"), contracts)
+        if not contracts.findings:
+            write_lock(root, contracts)
