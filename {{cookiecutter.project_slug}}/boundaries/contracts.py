@@ -92,6 +92,10 @@ IMMUTABLE_CONSTRUCTORS = frozenset(
         "datetime.timedelta",
     }
 )
+# Functional forms that build a class from a call, invisible to a parser.
+CLASS_FACTORIES = frozenset(
+    {"make_dataclass", "namedtuple", "NamedTuple", "TypedDict", "type", "new_class"} | ENUM_BASES
+)
 PURITY = "contract-purity"
 CLASSES = "contract-classes"
 FROZEN = "frozen-contracts"
@@ -186,6 +190,20 @@ def _read_tree(contracts: Contracts, tree: ast.Module, module: str, relative: st
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             _Class(contracts, node, module, relative, scope).read()
+        elif (
+            isinstance(node, ast.Assign | ast.AnnAssign)
+            and isinstance(node.value, ast.Call)
+            and _last_name(node.value.func) in CLASS_FACTORIES
+        ):
+            contracts.findings.append(
+                Finding(
+                    relative,
+                    node.lineno,
+                    CLASSES,
+                    f"{ast.unparse(node.value.func)}(...) builds a class at run time, which no "
+                    "check or lock can read: write a class statement",
+                )
+            )
 
 
 def _import_findings(tree: ast.Module, relative: str) -> list[Finding]:

@@ -222,3 +222,20 @@ def test_dataclass_options_and_bases_that_break_value_semantics(
     )
 
     assert any(found.endswith(rule) for found in rules(write_contracts(source))), rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Item = dataclasses.make_dataclass("Item", [("name", str)], frozen=True)',
+        'Colour = enum.Enum("Colour", "RED BLUE")',
+        'Pair = typing.NamedTuple("Pair", [("a", int)])',
+        'Thing = type("Thing", (), {})',
+    ],
+)
+def test_classes_built_by_a_call_are_refused(
+    write_contracts: Callable[..., Path], line: str
+) -> None:
+    source = f"import dataclasses\nimport enum\nimport typing\n\n{line}\n"
+
+    assert rules(write_contracts(source)) == ["5:contract-classes"]
