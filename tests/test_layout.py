@@ -38,6 +38,7 @@ PRODUCT_FILES = [
     "backend/tests/test_api.py",
     "backend/tests/test_presentation.py",
     "backend/tests/test_tasks.py",
+    "backend/tests/test_contract_lock.py",
 ]
 PROJECT_FILES = [
     "README.md",

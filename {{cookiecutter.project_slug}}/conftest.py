@@ -8,8 +8,9 @@ from rest_framework.test import APIClient
 
 from core.models import User
 
-# The runtime data-ownership guard (boundaries.R001-R003), on in every test run.
-pytest_plugins = ["core.guard"]
+# Runtime nets, on in every test run: the data-ownership guard (boundaries.R001-R003)
+# and the facade guard (facade functions return what they promise).
+pytest_plugins = ["core.guard", "core.facade_guard"]
 
 
 @pytest.fixture(scope="session")

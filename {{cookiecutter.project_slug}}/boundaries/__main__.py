@@ -99,8 +99,9 @@ def check_product(root: Path, product: str, *, update: bool) -> bool:
         print(finding)
     if breaking:
         print(
-            f"{product}: these changes break the products that use its contracts. If they are "
-            f"deliberate, update those products, then accept them with: {update_command(product)}"
+            f"{product}: these changes break the products that use its contracts or facade. If "
+            f"they are deliberate, update those products, then accept them with: "
+            f"{update_command(product)}"
         )
     elif additions:
         print(

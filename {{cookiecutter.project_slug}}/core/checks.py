@@ -9,7 +9,6 @@ test suite.
 """
 
 import ast
-import collections.abc
 import datetime as dt
 import inspect
 import types
@@ -44,21 +43,9 @@ CONTRACT_SCALARS = (
     dt.time,
     dt.timedelta,
 )
-CONTAINERS = frozenset(
-    {
-        tuple,
-        list,
-        frozenset,
-        set,
-        dict,
-        typing.Union,
-        types.UnionType,
-        collections.abc.Iterable,
-        collections.abc.Iterator,
-        collections.abc.Sequence,
-        collections.abc.Mapping,
-    }
-)
+# Immutable containers a facade may return contracts in: a list or a dict could be
+# changed by its receiver, and an iterator or a Sequence says nothing about which.
+CONTAINERS = frozenset({tuple, frozenset, typing.Union, types.UnionType})
 
 
 def product_apps() -> dict[str, AppConfig]:
@@ -161,10 +148,24 @@ def check_facade_returns(
             api = import_module(f"{config.name}.facade.api")
         except ModuleNotFoundError:
             continue  # `manage.py lintproducts` reports the missing file
-        for name, function in inspect.getmembers(api, inspect.isfunction):
-            if name.startswith("_") or function.__module__ != api.__name__:
-                continue
+        # The public surface is __all__ (`python -m boundaries contracts` holds api.py to
+        # it), and any public function defined there, listed or not.
+        defined = [
+            name
+            for name, function in inspect.getmembers(api, inspect.isfunction)
+            if not name.startswith("_") and function.__module__ == api.__name__
+        ]
+        for name in dict.fromkeys([*getattr(api, "__all__", ()), *defined]):
+            function = getattr(api, name, None)
+            if not inspect.isfunction(function):
+                continue  # `python -m boundaries contracts` reports what is not a function
             problem = _return_problem(function)
+            defined_in = inspect.unwrap(function).__module__
+            if not problem and defined_in != api.__name__:
+                problem = (
+                    f"is {defined_in}.{name} re-exported: a facade function is defined in "
+                    "api.py and maps what the logic returns to contracts"
+                )
             if problem:
                 where = f"{_relative(Path(inspect.getfile(function)))}:{_line(function)}"
                 errors.append(
