@@ -52,6 +52,8 @@ def test_a_logic_change_tests_only_its_product(project: Path) -> None:
         "products/shop/backend/models.py",
         "products/shop/backend/migrations/0002_item_price.py",
         "products/shop/package.json",
+        # Its dependencies: its users' tests install them too (config/products.py).
+        "products/shop/tach.domain.toml",
         # App wiring: loaded, with the product's app, into its users' test processes.
         "products/shop/__init__.py",
         "products/shop/backend/__init__.py",
@@ -91,7 +93,6 @@ def test_a_longer_chain_names_every_link(project: Path) -> None:
         "products/cart/backend/presentation/views.py",
         "products/cart/backend/tests/test_logic.py",
         "products/cart/conftest.py",
-        "products/cart/tach.domain.toml",
         "products/cart/backend/fixtures/items.json",
     ],
 )
