@@ -8,8 +8,8 @@ Given the files changed between two commits, decide:
   is not isolated among those affected;
 - otherwise only the **affected products' tests** run: a product any of whose
   files changed (but its documentation), and, when its contract inputs changed
-  (contracts and lock, models, app wiring), every product that depends on it
-  directly or through others (turbo chains ``^backend:contract-check``).
+  (contracts and lock, models, dependencies, app wiring), every product that
+  uses it directly or through others (turbo chains ``^backend:contract-check``).
 
 The inputs are read from ``turbo.json`` and the dependencies from each
 product's ``package.json``, the files turbo itself reads, so this plan and
