@@ -1,8 +1,12 @@
-"""Full tier: real pnpm, turbo and git re-test only what a change can affect.
+"""Full tier: real pnpm, turbo and git re-test every product a change can fail, and no more.
 
-beta uses alpha's facade; gamma is independent. After one full run fills
-turbo's cache, each scenario changes one file and reads turbo's own dry-run
-JSON for which tasks would run (MISS) and which are cache hits (HIT).
+alpha <- beta <- gamma is a chain of products each using the one before; delta
+is independent. After one full run fills turbo's cache, each scenario commits
+one or more changes and reads turbo's own dry-run JSON for which tasks would run
+(MISS) and which are cache hits (HIT), and ``python -m boundaries discover``'s
+plan for the same commits. Where a change is meant to break tests, the products'
+own test tasks are run for real to show which fail: a plan must run each of
+them, or fail itself (the product whose change broke them fails in it).
 """
 
 import contextlib
@@ -10,7 +14,8 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,16 +27,21 @@ pytestmark = pytest.mark.full
 
 TASKS = ("backend:contract-check", "backend:test")
 OFFLINE = ("unshare", "--map-root-user", "--net")  # a namespace with no network but loopback
+PRODUCTS = "alpha, beta:alpha, gamma:beta, delta"
+CHAIN = ("alpha", "beta", "gamma")
+ALPHA = "products/alpha/backend"
+PYTHON = ".venv/bin/python"
+LINT = (PYTHON, "manage.py", "lintproducts", "--all", "--settings=config.settings.test")
 
 
 @pytest.fixture(scope="module")
 def project(scenario_cell: Cell, bake_once) -> Path:
-    project = bake_once(**scenario_cell.answers(products="alpha, beta:alpha, gamma"))
+    project = bake_once(**scenario_cell.answers(products=PRODUCTS))
     # Both lock files are written by the first install, and a team commits them.
     run("make", "install", "node_modules", cwd=project)
     commit_all(project, "lock files")  # the bake made the repository and its first commit
     output = run("make", "test-selected", cwd=project)
-    assert "6 successful, 6 total" in output
+    assert "8 successful, 8 total" in output
     return project
 
 
@@ -101,7 +111,7 @@ def products_to_test(plan: dict[str, str]) -> list[str]:
 def test_nothing_re_runs_when_nothing_changed(project: Path) -> None:
     plan = turbo_plan(project)
 
-    assert len(plan) == 6
+    assert len(plan) == 8
     assert misses(plan) == set()
 
 
@@ -114,20 +124,18 @@ def test_a_logic_change_re_tests_only_its_product(project: Path) -> None:
     assert discover["turbo_args"] == [f"--filter={package(project, 'alpha')}"]
 
 
-# Models and migrations are contract inputs: every product's test database is built from them.
+# Models and migrations are contract inputs: a user's test database is built from them.
+# The contract checks chain (each depends on those of the products it uses), so gamma,
+# which sees alpha only through beta, re-tests too.
 @pytest.mark.parametrize("changed", ["backend/facade/contracts.py", "backend/models.py"])
-def test_a_contract_or_model_change_re_tests_the_product_and_its_consumers(
+def test_a_contract_or_model_change_re_tests_every_product_that_reaches_it(
     project: Path, changed: str
 ) -> None:
     turbo, discover = plans_after_changing(project, f"products/alpha/{changed}")
 
-    assert misses(turbo) == {
-        "alpha#backend:contract-check",
-        "alpha#backend:test",
-        "beta#backend:test",
-    }
+    assert misses(turbo) == {f"{product}#{task}" for product in CHAIN for task in TASKS}
     assert discover["full_suite"] is False
-    assert discover["products"] == ["alpha", "beta"] == products_to_test(turbo)
+    assert discover["products"] == list(CHAIN) == products_to_test(turbo)
 
 
 @pytest.mark.parametrize(
@@ -145,7 +153,7 @@ def test_a_shared_change_re_runs_everything(project: Path, shared: str) -> None:
 
     assert misses(turbo) == set(turbo)
     assert discover["full_suite"] is True
-    assert discover["products"] == ["alpha", "beta", "gamma"]
+    assert discover["products"] == ["alpha", "beta", "delta", "gamma"]
     assert discover["reasons"] == [
         f"{shared} is shared by every product (turbo.json globalDependencies)"
     ]
@@ -160,13 +168,13 @@ def test_a_documentation_change_re_runs_nothing(project: Path) -> None:
 
 def test_the_selected_tests_run_for_real(project: Path) -> None:
     """The plan's turbo arguments run its products' tasks, and only those, through make."""
-    with changed(project, "products/gamma/backend/logic.py") as base:
+    with changed(project, "products/delta/backend/logic.py") as base:
         plan = discover_plan(project, base)
         output = run(
             "make", "test-selected", f"TURBO_ARGS={' '.join(plan['turbo_args'])}", cwd=project
         )
 
-    assert f"{package(project, 'gamma')}:backend:test" in output
+    assert f"{package(project, 'delta')}:backend:test" in output
     assert package(project, "alpha") not in output
     assert "2 successful, 2 total" in output
 
@@ -211,9 +219,238 @@ def test_selected_tests_run_without_a_network(project: Path) -> None:
     """
     require(attempt(*OFFLINE, "true", cwd=project)[0] == 0, f"{' '.join(OFFLINE)} is refused")
     offline = changed(
-        project, "products/gamma/backend/logic.py", "changed, offline", commit_it=False
+        project, "products/delta/backend/logic.py", "changed, offline", commit_it=False
     )
     with offline:
         output = run(*OFFLINE, "make", "test-selected", cwd=project, timeout=60)
 
-    assert "Cached:    5 cached, 6 total" in output
+    assert "Cached:    7 cached, 8 total" in output
+
+
+# Scenarios of changes meant to break tests: which products each plan runs, and which fail.
+
+Edit = Callable[[Path], None]
+
+
+def replace_in(relative: str, old: str, new: str) -> Edit:
+    def edit(project: Path) -> None:
+        path = project / relative
+        text = path.read_text()
+        assert old in text, f"{old!r} is not in {relative}: the skeleton changed"
+        path.write_text(text.replace(old, new))
+
+    return edit
+
+
+def append_to(relative: str, text: str) -> Edit:
+    def edit(project: Path) -> None:
+        path = project / relative
+        path.write_text((path.read_text() if path.exists() else "") + text)
+
+    return edit
+
+
+def rewrite_lock(product: str) -> Edit:
+    def edit(project: Path) -> None:
+        run(PYTHON, "-m", "boundaries", "contracts", product, "--update-lock", cwd=project)
+
+    return edit
+
+
+@dataclass(frozen=True)
+class Step:
+    """One commit: its edits, the products both plans must run, and the test tasks that
+    must really fail (or pass) once it is committed."""
+
+    edits: tuple[Edit, ...]
+    plan: tuple[str, ...]
+    fails: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+    needs_facade_lock: bool = False  # the lock records the facade's functions
+
+
+@contextlib.contextmanager
+def committed(project: Path) -> Iterator[str]:
+    """Yield the commit the scenario starts from; afterwards reset the project to it."""
+    base = run("git", "rev-parse", "HEAD", cwd=project).strip()
+    try:
+        yield base
+    finally:
+        run("git", "reset", "-q", "--hard", base, cwd=project)
+        run("git", "clean", "-q", "-d", "--force", "products", cwd=project)
+
+
+def task_fails(project: Path, product: str) -> bool:
+    """Run the product's own backend:test script, as turbo runs it."""
+    scripts = json.loads((project / "products" / product / "package.json").read_text())
+    returncode, _ = attempt(
+        "sh", "-c", scripts["scripts"]["backend:test"], cwd=project / "products" / product
+    )
+    return returncode != 0
+
+
+def lock_records_the_facade(project: Path) -> bool:
+    lock = json.loads((project / ALPHA / "facade" / "contracts.lock.json").read_text())
+    return "functions" in lock
+
+
+def play(project: Path, steps: tuple[Step, ...]) -> None:
+    """Commit each step in turn; after each, both plans run exactly its products, its
+    failing tasks fail, its passing ones pass, and a plan that would pass ran every
+    task that fails."""
+    with committed(project) as base:
+        for number, step in enumerate(steps, 1):
+            if step.needs_facade_lock and not lock_records_the_facade(project):
+                pytest.skip("the contract lock does not record the facade's functions")
+            for edit in step.edits:
+                edit(project)
+            commit_all(project, f"step {number}")
+            turbo, discover = turbo_plan(project), discover_plan(project, base)
+
+            assert discover["full_suite"] is False, (number, discover["reasons"])
+            assert discover["products"] == list(step.plan) == products_to_test(turbo), number
+            checked = (*step.fails, *step.passes)
+            failing = {product for product in checked if task_fails(project, product)}
+            assert failing == set(step.fails), number
+            # Sound: a product whose tests fail was run, or the plan fails anyway.
+            assert failing <= set(step.plan) or failing & set(step.plan), number
+
+
+def rename_get_item(project: Path) -> None:
+    """alpha's facade function get_item becomes fetch_item; alpha's own callers follow."""
+    api = project / ALPHA / "facade" / "api.py"
+    api.write_text(
+        api.read_text()
+        .replace("def get_item(", "def fetch_item(")
+        .replace('"get_item"', '"fetch_item"')
+    )
+    for caller in ("presentation/views.py", "tests/test_api.py", "tests/test_tasks.py"):
+        replace_in(f"{ALPHA}/{caller}", "api.get_item(", "api.fetch_item(")(project)
+
+
+def test_a_facade_rename_fails_its_product_until_the_lock_re_tests_the_users(
+    project: Path,
+) -> None:
+    play(
+        project,
+        (
+            # beta calls get_item: its tests fail, and alpha's fail on the stale lock.
+            Step(
+                (rename_get_item,), plan=("alpha",), fails=("alpha", "beta"), needs_facade_lock=True
+            ),
+            Step((rewrite_lock("alpha"),), plan=CHAIN, fails=("beta",), passes=("alpha", "gamma")),
+        ),
+    )
+
+
+def test_a_facade_signature_change_fails_its_product_until_the_lock_re_tests_the_users(
+    project: Path,
+) -> None:
+    new_parameter = replace_in(
+        f"{ALPHA}/facade/api.py",
+        "def get_item(item_id: UUID) -> Item:",
+        "def get_item(item_id: UUID, *, reason: str) -> Item:",
+    )
+    play(
+        project,
+        (
+            Step((new_parameter,), plan=("alpha",), fails=("alpha",)),
+            Step((rewrite_lock("alpha"),), plan=CHAIN, fails=("alpha",), needs_facade_lock=True),
+        ),
+    )
+
+
+def test_a_body_only_facade_change_re_tests_only_its_product(project: Path) -> None:
+    body = replace_in(
+        f"{ALPHA}/facade/api.py",
+        "    return logic.count_items()",
+        "    total = logic.count_items()\n    return total",
+    )
+    play(project, (Step((body,), plan=("alpha",), passes=("alpha", "beta")),))
+
+
+def test_a_contract_change_re_tests_the_users_of_its_users(project: Path) -> None:
+    new_field = replace_in(
+        f"{ALPHA}/facade/contracts.py",
+        "    created_at: datetime\n    owner_id: int\n",
+        '    created_at: datetime\n    owner_id: int\n    note: str = ""\n',
+    )
+    play(project, (Step((new_field, rewrite_lock("alpha")), plan=CHAIN, passes=("gamma",)),))
+
+
+def test_app_wiring_re_tests_every_product_that_loads_it(project: Path) -> None:
+    """alpha adds a beat entry under gamma's key: only gamma, which loads both, fails."""
+    clash = replace_in(
+        f"{ALPHA}/tasks/schedules.py",
+        "SCHEDULE = {\n",
+        'SCHEDULE = {\n    "gamma.archive-stale-items": '
+        '{"task": "alpha.archive_stale_items", "schedule": 60.0},\n',
+    )
+    play(project, (Step((clash,), plan=CHAIN, fails=("gamma",), passes=("alpha", "beta")),))
+
+
+def test_a_product_root_package_re_tests_every_product_that_imports_it(project: Path) -> None:
+    broken = append_to("products/alpha/__init__.py", '\nraise ImportError("alpha is broken")\n')
+    play(project, (Step((broken,), plan=CHAIN, fails=CHAIN),))
+
+
+def test_a_product_conftest_re_tests_its_product(project: Path) -> None:
+    failing_fixture = append_to(
+        "products/alpha/conftest.py",
+        "import pytest\n\n\n@pytest.fixture(autouse=True)\ndef broken() -> None:\n"
+        '    raise RuntimeError("every alpha test fails")\n',
+    )
+    play(project, (Step((failing_fixture,), plan=("alpha",), fails=("alpha",)),))
+
+
+def test_what_the_project_tests_checked_of_a_product_fails_in_its_own_task(
+    project: Path,
+) -> None:
+    """A renamed URL once broke only config/tests, which no selective plan runs."""
+    renamed = replace_in(f"{ALPHA}/presentation/urls.py", 'name="item-list"', 'name="items"')
+    play(project, (Step((renamed,), plan=CHAIN, fails=("alpha",)),))
+
+
+def test_a_product_that_needs_an_undeclared_product_fails_its_own_tests(project: Path) -> None:
+    """Its task installs only the products it declares: delta's models are not there."""
+    undeclared = append_to(
+        "products/beta/backend/logic.py",
+        "\nfrom products.delta.backend.facade import api as delta_api  # noqa: E402, F401\n",
+    )
+    with committed(project):
+        undeclared(project)
+        commit_all(project, "beta uses delta without declaring it")
+
+        assert task_fails(project, "beta")
+        # The whole project's run installs every product, so there it passes.
+        run(
+            PYTHON,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:tach",
+            "products/beta/backend/tests",
+            cwd=project,
+        )
+
+
+def test_an_isolated_products_test_task_must_check_its_lock(project: Path) -> None:
+    package = project / "products" / "alpha" / "package.json"
+    original = package.read_text()
+    check = "python -m boundaries contracts alpha && "
+    try:
+        package.write_text(original.replace(check, ""))
+        returncode, output = attempt(*LINT, cwd=project)
+
+        assert returncode != 0
+        assert (
+            "products/alpha/package.json: turbo-tasks: backend:test does not check alpha's "
+            "contracts and facade against their lock first"
+        ) in output
+
+        # A near miss: more pytest options, the lock still checked first.
+        package.write_text(original.replace("-m pytest -p no:tach", "-m pytest -p no:tach -x"))
+        run(*LINT, cwd=project)
+    finally:
+        package.write_text(original)

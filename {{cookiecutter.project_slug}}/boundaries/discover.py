@@ -6,9 +6,10 @@ Given the files changed between two commits, decide:
   settings or dependencies (turbo's ``globalDependencies``), any other file
   outside products except documentation, a removed product, or a product that
   is not isolated among those affected;
-- otherwise only the **affected products' tests** run: a product whose backend
-  changed, and the products that use it when its contract inputs changed
-  (turbo's ``^backend:contract-check``).
+- otherwise only the **affected products' tests** run: a product any of whose
+  files changed (but its documentation), and, when its contract inputs changed
+  (contracts and lock, models, dependencies, app wiring), every product that
+  uses it directly or through others (turbo chains ``^backend:contract-check``).
 
 The inputs are read from ``turbo.json`` and the dependencies from each
 product's ``package.json``, the files turbo itself reads, so this plan and
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from boundaries.graph import reachable, reverse
 from boundaries.layout import CONTRACT_SCRIPT, TEST_SCRIPT, is_isolated, read_domain
 from boundaries.shards import DURATIONS_FILE
 
@@ -32,6 +34,8 @@ from boundaries.shards import DURATIONS_FILE
 DOCUMENTATION = ("**/*.md", "docs/**", "LICENSE", DURATIONS_FILE)
 # turbo hashes a package's package.json into every task of that package.
 PACKAGE_FILE = "package.json"
+# In a task's inputs: every file of the package git does not ignore, as turbo reads it.
+TURBO_DEFAULT = "$TURBO_DEFAULT$"
 
 
 class DiscoverError(Exception):
@@ -83,6 +87,10 @@ class Globs:
         self.exclude: list[re.Pattern[str]] = []
         for pattern in patterns:
             excluded = pattern.startswith("!")
+            if pattern == TURBO_DEFAULT:
+                # git lists only the files it tracks, so every changed path is one of them.
+                self.include.append(re.compile(".*"))
+                continue
             regex = _glob_regex(pattern.removeprefix("!"))
             (self.exclude if excluded else self.include).append(regex)
 
@@ -139,7 +147,7 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
     shared = Globs(turbo["globalDependencies"])
     documentation = Globs(list(DOCUMENTATION))
     packages = _read_packages(root)
-    users = _users(packages)
+    users = reverse(_dependencies(packages))
 
     full: list[str] = []
     selected: dict[str, str] = {}  # product -> why its tests run
@@ -163,8 +171,16 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
             inside = "/".join(parts[2:])
             if contract_inputs.match(inside):
                 select(product, f"{product}: {path} changed (a contract input)")
-                for user in users.get(product, ()):
-                    select(user, f"{user}: uses {product}, whose contract inputs changed")
+                # A user's contracts may embed this product's, and its tests load this
+                # product's app: every product that reaches it, through any chain.
+                for user, chain in reachable([product], lambda node: users.get(node, ())).items():
+                    if user != product:
+                        through = ", ".join(reversed(chain[1:-1]))
+                        via = f" through {through}" if through else ""
+                        select(
+                            user,
+                            f"{user}: uses {product}{via}, whose contract inputs changed",
+                        )
             elif test_inputs.match(inside):
                 select(product, f"{product}: {path} changed")
 
@@ -223,15 +239,17 @@ def _read_packages(root: Path) -> dict[str, dict[str, Any]]:
     return packages
 
 
-def _users(packages: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
-    """For each product, the products whose package.json depends on it."""
+def _dependencies(packages: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+    """For each product, the products its package.json depends on (the graph turbo follows)."""
     by_package = {package.get("name"): product for product, package in packages.items()}
-    users: dict[str, list[str]] = {}
-    for product, package in packages.items():
-        for dependency in package.get("dependencies") or {}:
-            if dependency in by_package:
-                users.setdefault(by_package[dependency], []).append(product)
-    return users
+    return {
+        product: [
+            by_package[dependency]
+            for dependency in package.get("dependencies") or {}
+            if dependency in by_package
+        ]
+        for product, package in packages.items()
+    }
 
 
 def _isolated(root: Path, product: str) -> bool:

@@ -180,16 +180,29 @@ def _lint_tasks(
                 "exposed internals need; remove the script, or isolate the product",
             )
         )
+    expected = names.checked_test_script if isolated else names.test_script
     if TEST_SCRIPT not in scripts:
         findings.append(
             Finding(
                 path,
                 None,
                 "turbo-tasks",
-                f'no {TEST_SCRIPT} script: add "{TEST_SCRIPT}": "{names.test_script}"',
+                f'no {TEST_SCRIPT} script: add "{TEST_SCRIPT}": "{expected}"',
             )
         )
         return findings
+    if isolated and names.contract_check_command not in scripts[TEST_SCRIPT]:
+        findings.append(
+            Finding(
+                path,
+                None,
+                "turbo-tasks",
+                f"{TEST_SCRIPT} does not check {names.name}'s contracts and facade against "
+                "their lock first: the products using it re-test only when the lock changes, "
+                "so a stale lock must fail this task; use "
+                f'"{expected}"',
+            )
+        )
     prefix = f"{names.directory}/"
     roots = [word for word in shlex.split(scripts[TEST_SCRIPT]) if word.startswith(prefix)]
     if not roots:
@@ -198,7 +211,7 @@ def _lint_tasks(
                 path,
                 None,
                 "turbo-tasks",
-                f'{TEST_SCRIPT} names no test directory under {prefix}: use "{names.test_script}"',
+                f'{TEST_SCRIPT} names no test directory under {prefix}: use "{expected}"',
             )
         )
     return findings + _lint_test_locations(root, names, roots)

@@ -2,28 +2,74 @@
 
 Settings, URLs and Celery ask this module instead of keeping lists, so adding
 a product never means editing a central file.
+
+``PRODUCTS=<name>[,<name>...]`` in the environment installs only those
+products and the products they depend on, through any chain (each one's
+``tach.domain.toml``, which tach enforces). Each product's ``backend:test``
+task runs so: its cost does not grow with the number of products, and a
+product that needs a product it does not declare fails its own tests.
 """
 
+import os
 from functools import cache
 from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+
+from boundaries.graph import reachable
+from boundaries.layout import declared_dependencies, read_domain
 from boundaries.names import ProductNames
 
-PRODUCTS_DIR = Path(__file__).resolve().parent.parent / "products"
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTS_DIR = ROOT / "products"
+SELECTION = "PRODUCTS"
 
 
 @cache
-def products() -> tuple[ProductNames, ...]:
+def discovered() -> tuple[ProductNames, ...]:
+    """Every product on disk, sorted by name."""
     return tuple(
         ProductNames(apps.parent.parent.name)
         for apps in sorted(PRODUCTS_DIR.glob("*/backend/apps.py"))
     )
 
 
+@cache
+def products() -> tuple[ProductNames, ...]:
+    """The installed products: every product, or the closure of ``PRODUCTS``."""
+    selection = [name.strip() for name in os.environ.get(SELECTION, "").split(",")]
+    if not any(selection):
+        return discovered()
+    return closure([name for name in selection if name], discovered())
+
+
+def closure(
+    names: list[str], every: tuple[ProductNames, ...], root: Path = ROOT
+) -> tuple[ProductNames, ...]:
+    """``names`` and every product they depend on, in discovery order."""
+    known = {product.name for product in every}
+    if unknown := sorted(set(names) - known):
+        raise ImproperlyConfigured(
+            f"{SELECTION}={','.join(names)}: {', '.join(unknown)} is not a product; "
+            f"the products are {', '.join(sorted(known)) or 'none'}"
+        )
+    installed = reachable(names, lambda product: _dependencies(root, product))
+    return tuple(product for product in every if product.name in installed)
+
+
+def _dependencies(root: Path, product: str) -> set[str]:
+    try:
+        return declared_dependencies(read_domain(root, product))
+    except (OSError, ValueError) as error:
+        raise ImproperlyConfigured(
+            f"products/{product}/tach.domain.toml is unreadable: {error}"
+        ) from error
+
+
 def beat_schedule() -> dict[str, dict[str, Any]]:
-    """Merge every product's ``tasks/schedules.py`` ``SCHEDULE`` into one."""
+    """Merge every installed product's ``tasks/schedules.py`` ``SCHEDULE`` into one."""
     merged: dict[str, dict[str, Any]] = {}
     for product in products():
         schedule = import_module(f"{product.app_module}.tasks.schedules").SCHEDULE

@@ -77,7 +77,7 @@ def skeleton_context(
         "app_module": product.app_module,
         "tach_module": product.tach_module,
         "turbo_package": product.turbo_package(slug),
-        "test_script": product.test_script,
+        "test_script": product.checked_test_script if isolated else product.test_script,
         "contract_check_script": product.contract_check_script,
         "tests_directory": product.tests_directory,
         "isolated": isolated,

@@ -52,15 +52,57 @@ def test_a_logic_change_tests_only_its_product(project: Path) -> None:
         "products/shop/backend/models.py",
         "products/shop/backend/migrations/0002_item_price.py",
         "products/shop/package.json",
+        # Its dependencies: its users' tests install them too (config/products.py).
+        "products/shop/tach.domain.toml",
+        # App wiring: loaded, with the product's app, into its users' test processes.
+        "products/shop/__init__.py",
+        "products/shop/backend/__init__.py",
+        "products/shop/backend/apps.py",
+        "products/shop/backend/admin.py",
+        "products/shop/backend/presentation/urls.py",
+        "products/shop/backend/tasks/schedules.py",
     ],
 )
-def test_a_contract_input_change_also_tests_its_direct_users(project: Path, path: str) -> None:
+def test_a_contract_input_change_tests_every_user_through_any_chain(
+    project: Path, path: str
+) -> None:
     plan = make_plan(project, [path])
 
     assert not plan.full_suite
-    # checkout uses cart, not shop: shop's contracts cannot reach it.
-    assert plan.products == ("cart", "shop")
+    # checkout uses cart, whose contracts may embed shop's, and its tests load shop's app.
+    assert plan.products == ("cart", "checkout", "shop")
     assert "cart: uses shop, whose contract inputs changed" in plan.reasons
+    assert "checkout: uses shop through cart, whose contract inputs changed" in plan.reasons
+
+
+def test_a_longer_chain_names_every_link(project: Path) -> None:
+    add_product(project, "invoice", uses=["checkout"])
+
+    plan = make_plan(project, ["products/shop/backend/facade/contracts.py"])
+
+    assert plan.products == ("cart", "checkout", "invoice", "shop")
+    assert "invoice: uses shop through checkout, cart, whose contract inputs changed" in (
+        plan.reasons
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "products/cart/backend/facade/api.py",
+        "products/cart/backend/presentation/views.py",
+        "products/cart/backend/tests/test_logic.py",
+        "products/cart/conftest.py",
+        "products/cart/backend/fixtures/items.json",
+    ],
+)
+def test_every_other_product_file_tests_its_product(project: Path, path: str) -> None:
+    # No file of a product is an input of nothing (turbo.json: $TURBO_DEFAULT$).
+    plan = make_plan(project, [path])
+
+    assert not plan.full_suite
+    assert plan.products == ("cart",)
+    assert plan.reasons == (f"cart: {path} changed",)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +143,14 @@ def test_a_package_change_runs_the_full_suite_as_turbo_does(project: Path, path:
 
 
 @pytest.mark.parametrize(
-    "path", ["README.md", "docs/adr/0005-x.md", "LICENSE", "products/shop/README.md"]
+    "path",
+    [
+        "README.md",
+        "docs/adr/0005-x.md",
+        "LICENSE",
+        "products/shop/README.md",
+        "products/shop/docs/design.md",
+    ],
 )
 def test_documentation_affects_no_test(project: Path, path: str) -> None:
     plan = make_plan(project, [path])
@@ -150,6 +199,10 @@ def test_globs_follow_turbo() -> None:
     assert not globs.match("README.md")
     assert Globs(["**/*.md"]).match("README.md")
     assert Globs(["**/*.md"]).match("docs/a/b.md")
+    every_file = Globs(["$TURBO_DEFAULT$", "!**/*.md"])
+    assert every_file.match("conftest.py")
+    assert every_file.match("backend/tests/data/x.json")
+    assert not every_file.match("backend/README.md")
 
 
 def test_unsupported_glob_syntax_is_refused() -> None:
@@ -228,8 +281,12 @@ def test_the_command_prints_json_for_ci(
     assert status == 0
     plan = json.loads(capsys.readouterr().out)
     assert plan["full_suite"] is False
-    assert plan["products"] == ["cart", "shop"]
-    assert plan["turbo_args"] == ["--filter=@site/cart", "--filter=@site/shop"]
+    assert plan["products"] == ["cart", "checkout", "shop"]
+    assert plan["turbo_args"] == [
+        "--filter=@site/cart",
+        "--filter=@site/checkout",
+        "--filter=@site/shop",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,32 +1,66 @@
-"""Products are registered by discovery: apps, URLs, Celery tasks and beat entries."""
+"""Products are discovered, and ``PRODUCTS`` installs a product with what it depends on.
 
-from django.apps import apps
-from django.urls import reverse
+What discovery registers for each product (its app, URLs, Celery tasks, beat
+entries, API schema) is tested in each product's own ``test_registration.py``:
+a change to a product's wiring then fails that product's task, which
+selective testing runs, not only this project-level suite.
+"""
 
-from config.celery import app as celery_app
-from config.products import PRODUCTS_DIR, products
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from boundaries.names import ProductNames
+from config.products import PRODUCTS_DIR, closure, discovered, products
 
 
 def test_every_product_directory_is_discovered() -> None:
     on_disk = sorted(path.parent.parent.name for path in PRODUCTS_DIR.glob("*/backend/apps.py"))
 
-    assert [product.name for product in products()] == on_disk
+    assert [product.name for product in discovered()] == on_disk
 
 
-def test_every_product_is_an_installed_app_labelled_by_its_name() -> None:
-    for product in products():
-        assert apps.get_app_config(product.app_label).name == product.app_module
+def test_without_a_selection_every_product_is_installed() -> None:
+    assert products() == discovered()  # pytest's own run: PRODUCTS is not set by make pytest
 
 
-def test_every_product_is_routed_under_api() -> None:
-    for product in products():
-        assert reverse(f"{product.name}:item-list") == f"/api/{product.name}/items/"
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """shipping uses orders, orders uses catalog; blog stands alone."""
+    for name, uses in [("catalog", []), ("orders", ["catalog"]), ("shipping", ["orders"])]:
+        add_product(tmp_path, name, uses)
+    add_product(tmp_path, "blog", [])
+    return tmp_path
 
 
-def test_celery_discovers_every_products_tasks_and_merges_their_schedules() -> None:
-    celery_app.loader.import_default_modules()
-    schedule = celery_app.conf.beat_schedule
+def add_product(root: Path, name: str, uses: list[str]) -> None:
+    directory = root / "products" / name
+    directory.mkdir(parents=True)
+    depends_on = ", ".join(f'"//products.{used}"' for used in uses)
+    (directory / "tach.domain.toml").write_text(f"[root]\ndepends_on = [{depends_on}]\n")
 
-    for product in products():
-        key = f"{product.name}.archive-stale-items"
-        assert schedule[key]["task"] in celery_app.tasks
+
+EVERY = tuple(ProductNames(name) for name in ("blog", "catalog", "orders", "shipping"))
+
+
+def names(products: tuple[ProductNames, ...]) -> list[str]:
+    return [product.name for product in products]
+
+
+def test_a_selection_installs_the_dependencies_through_every_chain(root: Path) -> None:
+    assert names(closure(["shipping"], EVERY, root)) == ["catalog", "orders", "shipping"]
+    assert names(closure(["catalog"], EVERY, root)) == ["catalog"]
+    assert names(closure(["blog", "orders"], EVERY, root)) == ["blog", "catalog", "orders"]
+
+
+def test_an_unknown_product_is_refused_by_name(root: Path) -> None:
+    with pytest.raises(ImproperlyConfigured, match="PRODUCTS=shiping: shiping is not a product"):
+        closure(["shiping"], EVERY, root)
+
+
+def test_an_unreadable_dependency_file_is_refused(root: Path) -> None:
+    (root / "products" / "orders" / "tach.domain.toml").write_text("[root")
+
+    with pytest.raises(ImproperlyConfigured, match=r"orders/tach\.domain\.toml is unreadable"):
+        closure(["shipping"], EVERY, root)
