@@ -3,7 +3,7 @@
 from config.settings.base import *  # noqa: F403
 from config.settings.base import REST_FRAMEWORK
 
-SECRET_KEY = "insecure-key-for-tests-only"  # noqa: S105
+SECRET_KEY = "insecure-key-for-tests-only-long-enough-to-sign-tokens"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 # The test database is created from the models, not by running every migration.
