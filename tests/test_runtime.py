@@ -62,7 +62,7 @@ class SentryStandIn(ThreadingHTTPServer):
 class EnvelopeHandler(BaseHTTPRequestHandler):
     server: SentryStandIn
 
-    def do_POST(self) -> None:  # noqa: N802  (http.server's naming)
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
         if self.headers.get("Content-Encoding") == "gzip":
             body = gzip.decompress(body)
@@ -77,7 +77,7 @@ class EnvelopeHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(b"{}")
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: the test prints what it received when it fails
 
 
