@@ -68,7 +68,7 @@ def test_the_schema_declares_both_ways_to_sign_in() -> None:
     assert schemes["jwtAuth"] == {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
     assert "cookieAuth" in schemes
     for path in ("/api/auth/token/", "/api/auth/token/refresh/"):
-        assert set(schema["paths"][path]["post"]["responses"]) == {"200", "401"}
+        assert set(schema["paths"][path]["post"]["responses"]) == {"200", "400", "401"}
 
 
 @override_settings(CORS_ALLOWED_ORIGINS=["https://app.example.com"])
