@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import AbstractBaseUser as User  # config may not import core
 from django.core.cache import cache
 from django.test import Client, override_settings
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.module_loading import import_string
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.permissions import AllowAny
@@ -61,14 +61,28 @@ def test_a_wrong_password_or_a_forged_token_is_refused(
     assert b"token_not_valid" in refused.content
 
 
+class Probe(APIView):
+    """An endpoint with the project's defaults, as every product's are."""
+
+    def get(self, request: Request) -> Response:
+        return Response()
+
+
 def test_the_schema_declares_both_ways_to_sign_in() -> None:
-    schema = SchemaGenerator().get_schema(request=None, public=True)
+    generator = SchemaGenerator(patterns=[path("probe/", Probe.as_view())])
+    schema = generator.get_schema(request=None, public=True)
 
     schemes = schema["components"]["securitySchemes"]
     assert schemes["jwtAuth"] == {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
     assert "cookieAuth" in schemes
-    for path in ("/api/auth/token/", "/api/auth/token/refresh/"):
-        assert set(schema["paths"][path]["post"]["responses"]) == {"200", "400", "401"}
+    assert schema["paths"]["/probe/"]["get"]["security"] == [{"cookieAuth": []}, {"jwtAuth": []}]
+
+
+def test_the_token_endpoints_are_documented_as_they_answer() -> None:
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+
+    for url in ("/api/auth/token/", "/api/auth/token/refresh/"):
+        assert set(schema["paths"][url]["post"]["responses"]) == {"200", "400", "401"}
 
 
 @override_settings(CORS_ALLOWED_ORIGINS=["https://app.example.com"])
@@ -101,19 +115,16 @@ def test_outside_tests_anonymous_and_signed_in_clients_are_throttled(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     framework = base.REST_FRAMEWORK
-    throttles = [import_string(path) for path in framework["DEFAULT_THROTTLE_CLASSES"]]
+    throttles = [import_string(dotted) for dotted in framework["DEFAULT_THROTTLE_CLASSES"]]
     assert {throttle.scope for throttle in throttles} == set(framework["DEFAULT_THROTTLE_RATES"])
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "2/hour", "user": "2/hour"})
     cache.clear()
 
-    class Probe(APIView):
+    class Open(Probe):
         permission_classes = (AllowAny,)
         throttle_classes = throttles
 
-        def get(self, request: Request) -> Response:
-            return Response()
-
-    view = Probe.as_view()
+    view = Open.as_view()
     statuses = [view(APIRequestFactory().get("/")).status_code for _ in range(3)]
     cache.clear()
 
