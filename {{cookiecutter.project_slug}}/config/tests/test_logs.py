@@ -12,7 +12,8 @@ import pytest
 from django.contrib.auth.models import AbstractBaseUser as User  # config may not import core
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, override_settings
-from django.urls import path
+from django.urls import path, reverse
+from rest_framework.test import APIClient
 
 from config.celery import app
 from config.logs import HEADER, RequestIdFilter
@@ -56,6 +57,21 @@ def test_a_signed_in_request_names_its_user(caplog: pytest.LogCaptureFixture, us
 
     (line,) = request_lines(caplog.records)
     assert (line.status, line.user_id) == (200, str(user.pk))
+
+
+def test_a_token_authenticated_request_names_its_user(
+    caplog: pytest.LogCaptureFixture, user: User
+) -> None:
+    client = APIClient()
+    credentials = {"username": user.get_username(), "password": "a-long-test-password"}
+    access = client.post(reverse("token_obtain"), credentials, format="json").json()["access"]
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+    caplog.clear()  # the sign-in's own line
+    with caplog.at_level(logging.INFO, logger="config.logs"):
+        client.get("/api/schema/")
+
+    (line,) = request_lines(caplog.records)
+    assert (line.status, line.user_id) == (200, str(user.pk))  # DRF, not the session, found it
 
 
 @pytest.mark.parametrize("incoming", ["3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f", "lb.trace:42_x"])
