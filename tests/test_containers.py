@@ -211,8 +211,9 @@ def test_compose_runs_the_stack(compose: dict[str, Any], project: Path) -> None:
 def test_celery_uses_the_projects_app(compose: dict[str, Any]) -> None:
     services = compose["services"]
 
-    assert services["worker"]["command"][:4] == ["celery", "-A", "config", "worker"]
-    assert services["beat"]["command"][:4] == ["celery", "-A", "config", "beat"]
+    # --quiet: no banner among the JSON log lines on stdout.
+    assert services["worker"]["command"][:5] == ["celery", "-A", "config", "--quiet", "worker"]
+    assert services["beat"]["command"][:5] == ["celery", "-A", "config", "--quiet", "beat"]
     assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
 
 

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -179,10 +180,14 @@ def test_production_refuses_to_start_without_its_settings(project: Path, missing
 
 def test_the_api_survives_fuzzing_from_its_own_schema(project: Path, tmp_path: Path) -> None:
     """schemathesis, signed in: every check passes (no 5xx, responses match the schema,
-    valid input is accepted, invalid refused). Anonymous: every valid request is refused."""
+    valid input is accepted, invalid refused), with the session and, in a shorter run,
+    with a JWT from the token endpoint. Anonymous: every valid request is refused."""
     env = {
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'fuzz.sqlite3'}",
+        # The fuzzer is one fast client: the default throttles would answer 429s.
+        "THROTTLE_ANON_RATE": "100000/minute",
+        "THROTTLE_USER_RATE": "100000/minute",
     }
     python(project, "manage.py", "migrate", "-v0", env=env)
     session = python(project, "manage.py", "shell", "-v0", "-c", SIGN_IN, env=env).split()[-1]
@@ -215,6 +220,21 @@ def test_the_api_survives_fuzzing_from_its_own_schema(project: Path, tmp_path: P
             *("-H", f"Cookie: sessionid={session}; csrftoken={csrf}", "-H", f"X-CSRFToken: {csrf}"),
             cwd=project,
         )
+        # A script's way in: a token pair from the credentials, then the access token.
+        credentials = json.dumps({"username": "fuzzer", "password": "a-long-password-0"})
+        obtain = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/auth/token/",
+            data=credentials.encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(obtain, timeout=30) as response:
+            access = json.load(response)["access"]  # valid for five minutes: enough for this run
+        with_token = attempt(
+            *schemathesis,
+            *("--checks=all", "--max-examples=5", "--generation-with-security-parameters=false"),
+            *("-H", f"Authorization: Bearer {access}"),
+            cwd=project,
+        )
         anonymous = attempt(
             *schemathesis,
             *("--checks=not_a_server_error,refused_without_credentials", "--mode=positive"),
@@ -225,7 +245,9 @@ def test_the_api_survives_fuzzing_from_its_own_schema(project: Path, tmp_path: P
     finally:
         stop(server)
 
-    for code, output in (signed_in, anonymous):
+    # schemathesis only warns when every request is refused: a bad token must fail the test.
+    assert "Authentication failed" not in with_token[1], with_token[1]
+    for code, output in (signed_in, with_token, anonymous):
         assert code == 0, output
         cases = re.search(r"(\d+) generated, \1 passed", output)
         assert cases, output

@@ -13,8 +13,12 @@ from .helpers import run
 from .options import STATIC_BAKES
 
 GITHUB_EXPRESSION = re.compile(r"\$\{\{ [^{}]+ \}\}")
-# The scaffolder's skeleton and renderer hold template syntax on purpose.
-OWN_TEMPLATES = (Path("scaffold", "skeleton"), Path("scaffold", "render.py"))
+# The scaffolder's skeleton and renderer, and Django's templates, hold template syntax on purpose.
+OWN_TEMPLATES = (
+    Path("scaffold", "skeleton"),
+    Path("scaffold", "render.py"),
+    Path("core", "templates"),
+)
 
 
 def text_files(project: Path) -> list[Path]:

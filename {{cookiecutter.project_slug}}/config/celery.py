@@ -4,9 +4,13 @@ Tasks are discovered in every product's ``backend/tasks/tasks.py`` and the
 beat schedule is the merge of every product's ``backend/tasks/schedules.py``.
 """
 
+import logging.config
 import os
+from typing import Any
 
 from celery import Celery
+from celery.signals import setup_logging
+from django.conf import settings
 
 from config.products import beat_schedule, products
 
@@ -16,3 +20,14 @@ app = Celery("{{ cookiecutter.project_slug }}")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(lambda: [f"{product.app_module}.tasks" for product in products()])
 app.conf.beat_schedule = beat_schedule()
+
+
+@setup_logging.connect
+def use_django_logging(**kwargs: Any) -> None:
+    """Workers and beat log through the project's ``LOGGING``, not Celery's own set-up.
+
+    Without this receiver Celery replaces the root logger's handlers: a worker's
+    lines would not be JSON in production. A failing task is logged by Celery
+    (``celery.app.trace``, with its traceback) through this configuration.
+    """
+    logging.config.dictConfig(settings.LOGGING)

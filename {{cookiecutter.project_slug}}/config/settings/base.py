@@ -9,6 +9,7 @@ from pathlib import Path
 import environ
 
 from config.products import products
+from config.settings import observability, values
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -26,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "corsheaders",  # CORS_ALLOWED_ORIGINS below
     "drf_spectacular",
     "drf_spectacular_sidecar",  # serves the API docs' assets itself: no CDN
     "core",
@@ -34,8 +36,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",  # first: probes come by IP, over HTTP
+    "config.logs.RequestLogMiddleware",  # the request id, and one log line per request
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before anything that may answer on its own
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -85,7 +89,12 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # The browser's session, and a JWT (config/auth.py) for scripts and other services.
+    # The session comes first, so a request without credentials is still a 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
@@ -93,6 +102,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "core.pagination.DefaultPagination",
     # Products' contract exceptions become 403/404/409 here, so logic never raises HTTP errors.
     "EXCEPTION_HANDLER": "core.exceptions.exception_handler",
+    # Per process (the default cache): a brake on scripts and password guessing, not a quota.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": values.rate("THROTTLE_ANON_RATE", "60/minute"),
+        "user": values.rate("THROTTLE_USER_RATE", "600/minute"),
+    },
 }
 
 # The OpenAPI schema at /api/schema/ and its interactive docs at /api/docs/.
@@ -108,8 +126,24 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://")
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="cache+memory://")
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="") or "memory://"  # set but empty: unset
+CELERY_RESULT_BACKEND = values.result_backend("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+
+# Signing in at /api/auth/login/ (or the admin) without a ?next= lands on the home page.
+LOGIN_URL = "rest_framework:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+# Frontends on other origins that may call the API from a browser: none unless listed.
+CORS_ALLOWED_ORIGINS = values.origins("CORS_ALLOWED_ORIGINS")
+
+# Logging to stdout: readable lines here, JSON lines in prod (config/settings/observability.py).
+LOG_LEVEL = values.level("LOG_LEVEL", "INFO")
+LOGGING = observability.logging_config(
+    observability.log_format("LOG_FORMAT", "readable"), LOG_LEVEL
+)
+# dev and prod start Sentry with it; tests never report. A malformed DSN is refused everywhere.
+SENTRY_DSN = observability.sentry_dsn("SENTRY_DSN")

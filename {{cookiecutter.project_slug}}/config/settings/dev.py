@@ -3,7 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import REST_FRAMEWORK, env
+from config.settings.base import REST_FRAMEWORK, SENTRY_DSN, env
+from config.settings.observability import start_sentry
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -19,3 +20,5 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
 }
+
+start_sentry(SENTRY_DSN, environment="development")

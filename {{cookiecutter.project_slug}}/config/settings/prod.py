@@ -7,8 +7,9 @@ terminates TLS and redirects HTTP itself.
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.settings import observability, values
 from config.settings.base import *  # noqa: F403
-from config.settings.base import MIDDLEWARE, env
+from config.settings.base import LOG_LEVEL, MIDDLEWARE, SENTRY_DSN, env
 
 
 def required(name: str, why: str) -> str:
@@ -20,8 +21,17 @@ def required(name: str, why: str) -> str:
 
 SECRET_KEY = required("SECRET_KEY", "a long random secret key (50+ characters)")
 ALLOWED_HOSTS = required("ALLOWED_HOSTS", "the host names it serves, comma-separated").split(",")
-DATABASES = {"default": env.db_url_config(required("DATABASE_URL", "a PostgreSQL database"))}
+DATABASES = {
+    "default": {
+        **env.db_url_config(required("DATABASE_URL", "a PostgreSQL database")),
+        # Keep each connection for CONN_MAX_AGE seconds instead of one per request,
+        # and test it before reuse, so a database restart costs no failed request.
+        "CONN_MAX_AGE": values.integer("CONN_MAX_AGE", default=60),
+        "CONN_HEALTH_CHECKS": True,
+    }
+}
 CELERY_BROKER_URL = required("CELERY_BROKER_URL", "a Redis or RabbitMQ broker")
+CELERY_RESULT_BACKEND = values.result_backend("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # WhiteNoise serves the collected static files, right after the security middleware.
@@ -37,11 +47,17 @@ STORAGES = {
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_SSL_REDIRECT = values.boolean("SECURE_SSL_REDIRECT", default=True)
 if not SECURE_SSL_REDIRECT:
     SILENCED_SYSTEM_CHECKS = ["security.W008"]  # the proxy in front redirects to HTTPS
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+# An hour to start with: a mistake in HTTPS then locks browsers out for an hour, not a
+# year. Raise it (31536000, a year) once every subdomain serves HTTPS; .env.example says so.
+SECURE_HSTS_SECONDS = values.integer("SECURE_HSTS_SECONDS", default=60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# One JSON object per line on stdout, for the log pipeline (LOG_FORMAT=readable to read them).
+LOGGING = observability.logging_config(observability.log_format("LOG_FORMAT", "json"), LOG_LEVEL)
+observability.start_sentry(SENTRY_DSN, environment=env.str("SENTRY_ENVIRONMENT", "production"))
