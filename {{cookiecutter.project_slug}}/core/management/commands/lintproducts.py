@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from boundaries.findings import Finding
 from boundaries.layout import lint_cycles, lint_product, product_directories
 from boundaries.names import ProductNames
+from boundaries.owners import lint_owners
 from boundaries.packages import lint_package, package_directories
 from core.checks import product_apps
 from scaffold.product import project_slug
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             findings += lint_product(root, product, slug)
             findings += registry_findings(root, product, installed.get(product))
         findings += lint_cycles(root, existing)
+        findings += lint_owners(root, existing)
         packages = package_directories(root) if every else []
         for package in packages:
             findings += lint_package(root, package)
