@@ -146,7 +146,7 @@ def test_accepting_a_contract_change(project: Path, restore: None) -> None:
 def test_the_commit_hooks_work_with_uv_only_in_tools(project: Path, restore: None) -> None:
     make(project, "hooks")
     logic = project / "products/orders/backend/logic.py"
-    logic.write_text(logic.read_text() + "\n# A comment, to commit something.\n")
+    logic.write_text(logic.read_text() + "\n\n# A comment, to commit something.\n")
     every_file = ("scripts/uv", "run", "--frozen", "pre-commit", "run", "--all-files")
 
     hooks = run(*every_file, cwd=project, env=without_uv())
