@@ -20,7 +20,7 @@ ROOT = Path.cwd()
 # own command passes _repo_dir.
 BY_CRUFT = "_repo_dir" not in ANSWERS
 LATER = "git init -b main && git add -A && git commit -m 'Initial commit'"
-HOOKS_LATER = "after `make install`, run `uv run pre-commit install`"
+HOOKS_LATER = "later: make hooks"
 # Leave no __pycache__ in the new project (or in the template it came from).
 sys.dont_write_bytecode = True
 
@@ -118,6 +118,20 @@ def install_hooks() -> str | None:
     return None
 
 
+def where_to_cd() -> str:
+    """The project's path for `cd`: relative to the shell's directory when it is inside it
+    (the usual bake into the current directory, or `--output-dir build`), else absolute.
+
+    The hook runs in the project, so the shell's directory comes from PWD, which shells
+    keep current; a missing or unrelated one gives the absolute path, always right.
+    """
+    project = ROOT.resolve()
+    shell = os.environ.get("PWD")
+    if shell and project.is_relative_to(Path(shell).resolve()):
+        return str(project.relative_to(Path(shell).resolve()))
+    return str(project)
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from boundaries.names import parse_product_specs
@@ -128,6 +142,7 @@ def main() -> None:
         scaffold(
             "product", spec.name, *(["--depends-on", spec.depends_on] if spec.depends_on else [])
         )
+    scaffold("codeowners")  # each product rewrites it too; this covers a bake with none
     scaffold("env")
     scaffold("docs", *(["--workshop"] if ANSWERS["workshop"] else []))
     for note in (record_template(), first_commit()):
@@ -137,12 +152,10 @@ def main() -> None:
         f"""
 Your project is ready in {ROOT}
 
-    cd {ROOT.name}
+    cd {where_to_cd()}
     make run     # install, migrate, start the dev server on http://127.0.0.1:8000
     make test    # install, lint, check boundaries, run the tests
-
-Add a product later with: uv run python manage.py startproduct <name>
-and a reusable package with: uv run python manage.py startpackage <name>
+    make help    # every other command: make superuser, make product NAME=<name>, ...
 """
     )
 

@@ -13,10 +13,7 @@ from cookiecutter.main import cookiecutter
 
 from .helpers import GIT_USER, TEMPLATE, copy_template, run
 
-PRE_COMMIT_LATER = (
-    "pre-commit: hooks not installed (pre-commit is not on PATH); "
-    "after `make install`, run `uv run pre-commit install`"
-)
+PRE_COMMIT_LATER = "pre-commit: hooks not installed (pre-commit is not on PATH); later: make hooks"
 GIT_LATER = "git init -b main && git add -A && git commit -m 'Initial commit'"
 
 

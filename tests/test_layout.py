@@ -42,8 +42,13 @@ PRODUCT_FILES = [
 ]
 PROJECT_FILES = [
     "README.md",
+    "AGENTS.md",
     "LICENSE",
     "Makefile",
+    "scripts/uv",
+    ".github/dependabot.yml",
+    ".github/CODEOWNERS",
+    "boundaries/owners.py",
     "pyproject.toml",
     ".python-version",
     ".gitignore",

@@ -40,7 +40,7 @@ def lock_path(root: Path, product: str) -> Path:
 
 
 def update_command(product: str) -> str:
-    return f"uv run python -m boundaries contracts {product} --update-lock"
+    return f"scripts/uv run python -m boundaries contracts {product} --update-lock"
 
 
 def write_lock(root: Path, contracts: Contracts) -> Path:

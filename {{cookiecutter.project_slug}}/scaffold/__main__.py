@@ -1,4 +1,4 @@
-"""``python -m scaffold product NAME`` and ``python -m scaffold package NAME``.
+"""``python -m scaffold product NAME``, ``package NAME``, ``env``, ``docs`` and ``codeowners``.
 
 ``manage.py startproduct`` and ``startpackage`` are the everyday commands;
 this standard-library entry point exists so the template's post-generation
@@ -11,7 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from boundaries.layout import product_directories
 from boundaries.names import InvalidName
+from boundaries.owners import OwnersError, write_codeowners
 from scaffold.docs import write_docs
 from scaffold.dotenv import write_env
 from scaffold.package import create_package
@@ -38,11 +40,23 @@ def main(argv: list[str] | None = None) -> int:
     docs = commands.add_parser("docs", help="write the docs that quote this project's products")
     docs.add_argument("--workshop", action="store_true", help="also write docs/workshop.md")
     docs.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
+    owners = commands.add_parser(
+        "codeowners", help='write .github/CODEOWNERS from the "owners" of package.json files'
+    )
+    owners.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     args = parser.parse_args(argv)
 
     if args.command == "env":
         written = write_env(args.root)
         print("wrote .env" if written else ".env exists: left as it is")
+        return 0
+    if args.command == "codeowners":
+        try:
+            path = write_codeowners(args.root, product_directories(args.root))
+        except OwnersError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(f"wrote {path.relative_to(args.root)}")
         return 0
     if args.command == "docs":
         try:

@@ -12,10 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from boundaries.layout import declared_dependencies, product_directories, read_domain
-from boundaries.names import InvalidName
+from boundaries.names import InvalidName, ProductNames
+from scaffold.product import skeleton_context
 from scaffold.render import render
 
 SKELETON = Path(__file__).parent / "skeleton" / "docs"
+DOMAIN_SKELETON = Path(__file__).parent / "skeleton" / "product" / "tach.domain.toml-tpl"
 
 
 def example_pair(root: Path) -> tuple[str, str] | None:
@@ -27,6 +29,18 @@ def example_pair(root: Path) -> tuple[str, str] | None:
     return None
 
 
+def depends_on_line(root: Path, provider: str, consumer: str) -> str:
+    """The consumer's ``depends_on = [...]`` line, as its tach.domain.toml has it (or, when the
+    project has no consumer yet, as the skeleton would write it): quoted, never retyped."""
+    domain = root / ProductNames(consumer).directory / "tach.domain.toml"
+    if domain.is_file():
+        text = domain.read_text(encoding="utf-8")
+    else:
+        context = skeleton_context("example", consumer, provider, isolated=True)
+        text = render(DOMAIN_SKELETON.read_text(encoding="utf-8"), context)
+    return next(line for line in text.splitlines() if line.startswith("depends_on ="))
+
+
 def write_docs(root: Path, *, workshop: bool = False) -> list[Path]:
     """Write the missing documents; return the paths written."""
     pair = example_pair(root)
@@ -36,7 +50,12 @@ def write_docs(root: Path, *, workshop: bool = False) -> list[Path]:
             "e.g. products 'catalog, orders:catalog'"
         )
     provider, consumer = pair or (next(iter(product_directories(root)), "catalog"), "orders")
-    context = {"provider": provider, "consumer": consumer, "example_only": pair is None}
+    context = {
+        "provider": provider,
+        "consumer": consumer,
+        "example_only": pair is None,
+        "consumer_depends_on": depends_on_line(root, provider, consumer),
+    }
     written = []
     for name in ("architecture.md", *(["workshop.md"] if workshop else [])):
         target = root / "docs" / name

@@ -7,13 +7,17 @@ of the products created at bake time.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from boundaries.contracts import read_contracts
+from boundaries.layout import product_directories
 from boundaries.lock import write_lock
 from boundaries.names import FACADE_INTERFACE, InvalidName, ProductNames, check_product_name
+from boundaries.owners import OwnersError, read_owners, write_codeowners
 from scaffold.tree import render_tree, write_tree
 
 SKELETON = Path(__file__).parent / "skeleton" / "product"
@@ -51,7 +55,11 @@ def create_product(
     if depends_on is not None and not product_exists(root, depends_on):
         raise InvalidName(f"invalid dependency {depends_on!r}: there is no product {depends_on!r}")
 
-    context = skeleton_context(slug, name, depends_on, isolated=isolated)
+    try:
+        owners = read_owners(root, "package.json")  # the project's default owners
+    except OwnersError as error:
+        raise InvalidName(f"cannot create {name!r}: {error}") from error
+    context = skeleton_context(slug, name, depends_on, isolated=isolated, owners=owners)
     write_tree(target, render_tree(SKELETON, context))
     if isolated:
         try:
@@ -62,11 +70,13 @@ def create_product(
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
+    with contextlib.suppress(OwnersError):  # another product's bad owners: the lint says so
+        write_codeowners(root, product_directories(root))
     return target
 
 
 def skeleton_context(
-    slug: str, name: str, depends_on: str | None, *, isolated: bool
+    slug: str, name: str, depends_on: str | None, *, isolated: bool, owners: Sequence[str] = ()
 ) -> dict[str, object]:
     product = ProductNames(name)
     dependency = ProductNames(depends_on) if depends_on else None
@@ -81,6 +91,7 @@ def skeleton_context(
         "contract_check_script": product.contract_check_script,
         "tests_directory": product.tests_directory,
         "isolated": isolated,
+        "owners": json.dumps(list(owners)),  # a JSON list, escaped alike
         "facade_interface": json.dumps(FACADE_INTERFACE),  # a TOML string, escaped alike
         "has_dependency": dependency is not None,
         "dependency": dependency.name if dependency else "",

@@ -103,7 +103,7 @@ def test_keyword_only_dataclasses_may_insert_fields_anywhere(
 def test_a_missing_lock_says_how_to_create_it(write_contracts: Callable[..., Path]) -> None:
     root = write_contracts(BEFORE)
 
-    command = "uv run python -m boundaries contracts shop --update-lock"
+    command = "scripts/uv run python -m boundaries contracts shop --update-lock"
     with pytest.raises(ValueError, match=f"contract-lock: missing; create it with `{command}`"):
         read_lock(root, "shop")
 

@@ -15,7 +15,7 @@ import scaffold.tree
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A throwaway project root, so the real ``products/`` is never touched."""
-    (tmp_path / "package.json").write_text(json.dumps({"name": "demo"}))
+    (tmp_path / "package.json").write_text(json.dumps({"name": "demo", "owners": ["@demo/team"]}))
     (tmp_path / "products").mkdir()
     return tmp_path
 
@@ -53,6 +53,25 @@ def test_it_refuses_bad_input_and_writes_nothing(
 
     with override_settings(BASE_DIR=project), pytest.raises(CommandError, match=message):
         call_command("startproduct", *args)
+
+    assert listing(project) == before
+
+
+def test_it_writes_codeowners_with_the_projects_default_owners(project: Path) -> None:
+    with override_settings(BASE_DIR=project):
+        call_command("startproduct", "billing")
+
+    package = json.loads((project / "products" / "billing" / "package.json").read_text())
+    assert package["owners"] == ["@demo/team"]
+    assert "/products/billing/ @demo/team" in (project / ".github" / "CODEOWNERS").read_text()
+
+
+def test_without_default_owners_it_refuses_and_writes_nothing(project: Path) -> None:
+    (project / "package.json").write_text(json.dumps({"name": "demo"}))
+    before = listing(project)
+
+    with override_settings(BASE_DIR=project), pytest.raises(CommandError, match="no owners"):
+        call_command("startproduct", "billing")
 
     assert listing(project) == before
 

@@ -20,6 +20,7 @@ from boundaries.layout import (
     read_domain,
 )
 from boundaries.names import PackageNames, ProductNames
+from boundaries.owners import lint_owners
 from boundaries.packages import lint_package, package_directories
 from boundaries.reach import RULES as REACH_RULES
 from boundaries.reach import lint_reach
@@ -60,6 +61,7 @@ class Command(BaseCommand):
             findings += lint_product(root, product, slug)
             findings += registry_findings(root, product, installed.get(product))
         findings += lint_cycles(root, existing)
+        findings += lint_owners(root, existing)
         packages = package_directories(root) if every else []
         for package in packages:
             findings += lint_package(root, package)

@@ -1,0 +1,344 @@
+"""Full tier: the first hour on a machine without uv on PATH, and the extraction guide.
+
+One bake per Python. Its first `make install` bootstraps uv into `.tools/bin`, as it
+does for anyone without uv; every command after that runs with a PATH that has no uv
+at all: the everyday `make` targets, the commit hooks and a `git commit` through them.
+Then the steps of `docs/extracting-a-product.md` are applied to `catalog`, and every
+check passes after each one.
+"""
+
+import os
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .helpers import attempt, clean_environment, commit_all, run
+from .options import Cell
+
+pytestmark = pytest.mark.full
+
+CATALOG = Path("products/catalog")
+LINT = ("scripts/uv", "run", "--frozen", "python", "manage.py", "lintproducts", "--all")
+TEST_SETTINGS = "--settings=config.settings.test"
+
+
+def without_uv() -> dict[str, str]:
+    """A PATH on which neither uv nor uvx can be found."""
+    paths = clean_environment()["PATH"].split(os.pathsep)
+    kept = [p for p in paths if p and not any((Path(p) / n).exists() for n in ("uv", "uvx"))]
+    return {"PATH": os.pathsep.join(kept)}
+
+
+def make(project: Path, *args: str, **env: str) -> str:
+    return run("make", *args, cwd=project, env={**without_uv(), **env})
+
+
+def failing_make(project: Path, *args: str) -> str:
+    returncode, output = attempt("make", *args, cwd=project, env=without_uv())
+    assert returncode != 0, output
+    return output
+
+
+@pytest.fixture(scope="module")
+def project(scenario_cell: Cell, bake_once) -> Path:
+    project = bake_once(**scenario_cell.answers())
+    make(project, "install")
+    assert (project / ".tools" / "bin" / "uv").is_file()
+    commit_all(project, "uv.lock")
+    return project
+
+
+@pytest.fixture
+def restore(project: Path) -> Any:
+    """Put the project back at the commit a test started from (ignored files stay)."""
+    base = run("git", "rev-parse", "HEAD", cwd=project).strip()
+    yield
+    run("git", "reset", "--quiet", "--hard", base, cwd=project)
+    run("git", "clean", "--quiet", "-d", "--force", cwd=project)
+
+
+def unchanged(project: Path) -> bool:
+    return run("git", "status", "--porcelain", cwd=project) == ""
+
+
+def test_migrate_superuser_and_shell(project: Path, restore: None) -> None:
+    assert "Applying core.0001_initial" in make(project, "migrate")
+
+    created = make(
+        project,
+        "superuser",
+        DJANGO_SUPERUSER_USERNAME="admin",
+        DJANGO_SUPERUSER_EMAIL="admin@example.com",
+        DJANGO_SUPERUSER_PASSWORD="a long enough password 42",
+    )
+    shell = subprocess.run(
+        ["make", "shell"],
+        cwd=project,
+        env={**clean_environment(), **without_uv()},
+        input="from core.models import User\nprint(User.objects.get(is_superuser=True).email)\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+    assert "Superuser created successfully." in created
+    assert shell.returncode == 0, shell.stderr
+    assert "admin@example.com" in shell.stdout
+
+
+def test_a_new_product_and_package_pass_every_check(project: Path, restore: None) -> None:
+    assert "Created products/billing" in make(
+        project, "product", "NAME=billing", "DEPENDS_ON=catalog"
+    )
+    assert "Created packages/money" in make(project, "package", "NAME=money")
+
+    make(project, "check")
+
+    assert "/products/billing/ you@example.com" in (project / ".github/CODEOWNERS").read_text()
+    assert '"//products.catalog"' in (project / "products/billing/tach.domain.toml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("product", "NAME=Billing"), "invalid product name 'Billing'"),
+        (("product", "NAME=billing", "DEPENDS_ON=nowhere"), "there is no product 'nowhere'"),
+        (("product", "NAME=billing", "DEPENDS_ON=catalog,orders"), "'catalog,orders'"),
+        (("package", "NAME=json"), "standard library"),
+        (("accept-contracts", "PRODUCT=nowhere"), "no product 'nowhere'"),
+    ],
+)
+def test_a_bad_name_is_refused_in_one_line_and_nothing_is_written(
+    project: Path, args: tuple[str, ...], message: str
+) -> None:
+    output = failing_make(project, *args)
+
+    errors = [line for line in output.splitlines() if "rror" in line and message in line]
+    assert len(errors) == 1, output  # one line from the command (make echoes it, and its exit)
+    assert "Traceback" not in output
+    assert unchanged(project)
+
+
+def test_accepting_a_contract_change(project: Path, restore: None) -> None:
+    contracts = project / CATALOG / "backend/facade/contracts.py"
+    lock = project / CATALOG / "backend/facade/contracts.lock.json"
+    before = lock.read_text()
+    contracts.write_text(
+        contracts.read_text().replace(
+            "    owner_id: int\n\n", '    owner_id: int\n    note: str = ""\n\n', 1
+        )
+    )
+    check = ("scripts/uv", "run", "--frozen", "python", "-m", "boundaries", "contracts", "catalog")
+
+    pending = run(*check, cwd=project, env=without_uv())
+    accepted = make(project, "accept-contracts", "PRODUCT=catalog")
+
+    assert "compatible additions not yet in the lock (new field Item.note" in pending
+    assert "wrote products/catalog/backend/facade/contracts.lock.json" in accepted
+    assert '"note"' in lock.read_text() != before
+    assert "not yet in the lock" not in run(*check, cwd=project, env=without_uv())
+
+
+def test_the_commit_hooks_work_with_uv_only_in_tools(project: Path, restore: None) -> None:
+    make(project, "hooks")
+    logic = project / "products/orders/backend/logic.py"
+    logic.write_text(logic.read_text() + "\n\n# A comment, to commit something.\n")
+    every_file = ("scripts/uv", "run", "--frozen", "pre-commit", "run", "--all-files")
+
+    hooks = run(*every_file, cwd=project, env=without_uv())
+    run("git", "add", "--all", cwd=project)
+    returncode, output = attempt("git", "commit", "-m", "A comment", cwd=project, env=without_uv())
+
+    assert (project / ".git/hooks/pre-commit").is_file()
+    assert "Failed" not in hooks
+    assert returncode == 0, output
+    assert re.search(r"^tach check \(import boundaries\)\.+Passed$", output, re.M), output
+    assert "not found" not in output
+
+
+def test_stale_codeowners_fail_the_product_lint_until_regenerated(
+    project: Path, restore: None
+) -> None:
+    package = project / CATALOG / "package.json"
+    package.write_text(package.read_text().replace('"you@example.com"', '"@acme/catalog"'))
+
+    returncode, output = attempt(*LINT, TEST_SETTINGS, cwd=project, env=without_uv())
+    make(project, "codeowners")
+
+    assert returncode != 0
+    assert ".github/CODEOWNERS:6: owners: stale" in output
+    assert "make codeowners" in output
+    run(*LINT, TEST_SETTINGS, cwd=project, env=without_uv())
+    assert "/products/catalog/ @acme/catalog" in (project / ".github/CODEOWNERS").read_text()
+
+
+CLIENT = '''"""Catalog's client of the catalog service (docs/extracting-a-product.md)."""
+
+import json
+from typing import Any
+from urllib.request import Request, urlopen
+
+from django.conf import settings
+
+
+def call(method: str, path: str) -> Any:
+    url = f"{settings.CATALOG_SERVICE_URL}{path}"
+    request = Request(url, method=method)  # noqa: S310 (the URL comes from the settings)
+    with urlopen(request, timeout=5) as response:  # noqa: S310
+        return json.load(response)
+
+
+def get_item(item_id: object) -> dict[str, Any]:
+    return call("GET", f"/items/{item_id}/")
+'''
+REMOTE_API = '''"""Catalog's facade, over the catalog service."""
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from .. import client
+from .contracts import Item, NewItem
+from .enums import ItemStatus
+
+
+def create_item(new: NewItem) -> Item:
+    return _to_item(client.call("POST", f"/items/?name={new.name}"))
+
+
+def get_item(item_id: UUID) -> Item:
+    return _to_item(client.get_item(item_id))
+
+
+def list_items(offset: int = 0, limit: int | None = None) -> tuple[Item, ...]:
+    page = client.call("GET", f"/items/?offset={offset}&limit={limit or ''}")
+    return tuple(_to_item(row) for row in page["results"])
+
+
+def count_items() -> int:
+    return int(client.call("GET", "/items/?limit=1")["count"])
+
+
+def delete_item(item_id: UUID) -> None:
+    client.call("DELETE", f"/items/{item_id}/")
+
+
+def archive_items_created_before(cutoff: datetime) -> int:
+    return int(client.call("POST", f"/items/archive/?before={cutoff.isoformat()}")["archived"])
+
+
+def _to_item(row: dict[str, Any]) -> Item:
+    return Item(
+        id=UUID(row["id"]),
+        name=row["name"],
+        status=ItemStatus(row["status"]),
+        created_at=datetime.fromisoformat(row["created_at"]),
+        owner_id=row["owner_id"],
+    )
+'''
+REMOTE_TEST = '''"""The facade over the catalog service: the service's JSON becomes contracts."""
+
+from uuid import uuid4
+
+import pytest
+
+from core.testing import assert_is_contract
+
+from .. import client
+from ..facade import api
+
+
+def test_get_item_maps_the_services_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    item_id = uuid4()
+    row = {
+        "id": str(item_id),
+        "name": "Blue mug",
+        "status": "active",
+        "created_at": "2026-01-01T00:00:00+00:00",
+        "owner_id": 1,
+    }
+    monkeypatch.setattr(client, "call", lambda method, path: row)
+
+    item = api.get_item(item_id)
+
+    assert_is_contract(item)
+    assert item.id == item_id
+'''
+
+
+def every_check_passes(project: Path) -> None:
+    make(project, "check")
+    make(project, "pytest")
+    make(project, "lint")
+
+
+def guide_line(guide: str, pattern: str) -> str:
+    (found,) = re.findall(pattern, guide, re.M)
+    return found
+
+
+def test_each_step_of_the_extraction_guide_keeps_every_check_green(
+    project: Path, restore: None
+) -> None:
+    guide = (project / "docs/extracting-a-product.md").read_text()
+    backend = project / CATALOG / "backend"
+    api = backend / "facade/api.py"
+
+    # Step 4: a client behind the facade, and the switch (as the guide shows it).
+    settings = project / "config/settings/base.py"
+    settings.write_text(
+        settings.read_text() + '\nCATALOG_SERVICE_URL = env("CATALOG_SERVICE_URL", default="")\n'
+    )
+    (backend / "client.py").write_text(CLIENT)
+    switch = guide_line(guide, r"^    if settings\.<NAME>_SERVICE_URL:.*$").split("#")[0].rstrip()
+    text = api.read_text().replace(
+        "from core.transactions", "from django.conf import settings\n\nfrom core.transactions"
+    )
+    text = text.replace("from .. import logic\n", "from .. import client, logic\n").replace(
+        "    return _to_item(logic.get_item(item_id))\n",
+        f"{switch.replace('<NAME>', 'CATALOG')}\n        return Item(**client.get_item(item_id))\n"
+        "    return _to_item(logic.get_item(item_id))\n",
+    )
+    api.write_text(text)
+    every_check_passes(project)
+
+    # Step 6: the product reduced to its facade over the service.
+    urls = guide_line(guide, r"`(urlpatterns: list\[URLPattern\] = \[\])`")
+    schedule = guide_line(guide, r"`(SCHEDULE: dict\[str, dict\[str, Any\]\] = \{\})`")
+    api.write_text(REMOTE_API)
+    for layer in (
+        "models.py",
+        "logic.py",
+        "presentation/serializers.py",
+        "presentation/views.py",
+        "tasks/tasks.py",
+    ):
+        (backend / layer).write_text('"""This layer lives in the catalog service now."""\n')
+    (backend / "presentation/urls.py").write_text(
+        '"""Served by the catalog service."""\n\nfrom django.urls import URLPattern\n\n'
+        f'app_name = "catalog"\n\n{urls}\n'
+    )
+    (backend / "tasks/schedules.py").write_text(
+        f'"""Run by the catalog service."""\n\nfrom typing import Any\n\n{schedule}\n'
+    )
+    for test in (
+        "conftest.py",
+        "test_logic.py",
+        "test_models.py",
+        "test_presentation.py",
+        "test_tasks.py",
+    ):
+        (backend / "tests" / test).unlink()
+    (backend / "tests/test_api.py").write_text(REMOTE_TEST)
+    domain = project / CATALOG / "tach.domain.toml"
+    domain.write_text(domain.read_text().replace(', "//packages.display_names"]', "]", 1))
+    assert "migrations" in failing_make(project, "check")  # until the migration records it
+    command = guide_line(guide, r"^scripts/uv run python manage.py makemigrations <name>.*$")
+    run(*command.replace("<name>", "catalog").split(), TEST_SETTINGS, cwd=project, env=without_uv())
+
+    every_check_passes(project)
+    assert (backend / "migrations/0002_moved_to_service.py").is_file()
