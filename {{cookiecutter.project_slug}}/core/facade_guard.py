@@ -87,7 +87,7 @@ class _Guard:
                     continue  # `boundaries contracts` reports a name that is not a function
                 try:
                     annotation = typing.get_type_hints(function).get("return", Any)
-                except Exception:  # noqa: S112 (boundaries.E004 reports what cannot be resolved)
+                except Exception:  # noqa: S112 - the system checks report what cannot be resolved
                     continue
                 self.codes.append(function.__code__)
                 self.functions[id(function.__code__)] = (
