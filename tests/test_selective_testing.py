@@ -266,7 +266,6 @@ class Step:
     plan: tuple[str, ...]
     fails: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
-    needs_facade_lock: bool = False  # the lock records the facade's functions
 
 
 @contextlib.contextmanager
@@ -289,19 +288,12 @@ def task_fails(project: Path, product: str) -> bool:
     return returncode != 0
 
 
-def lock_records_the_facade(project: Path) -> bool:
-    lock = json.loads((project / ALPHA / "facade" / "contracts.lock.json").read_text())
-    return "functions" in lock
-
-
 def play(project: Path, steps: tuple[Step, ...]) -> None:
     """Commit each step in turn; after each, both plans run exactly its products, its
     failing tasks fail, its passing ones pass, and a plan that would pass ran every
     task that fails."""
     with committed(project) as base:
         for number, step in enumerate(steps, 1):
-            if step.needs_facade_lock and not lock_records_the_facade(project):
-                pytest.skip("the contract lock does not record the facade's functions")
             for edit in step.edits:
                 edit(project)
             commit_all(project, f"step {number}")
@@ -335,9 +327,7 @@ def test_a_facade_rename_fails_its_product_until_the_lock_re_tests_the_users(
         project,
         (
             # beta calls get_item: its tests fail, and alpha's fail on the stale lock.
-            Step(
-                (rename_get_item,), plan=("alpha",), fails=("alpha", "beta"), needs_facade_lock=True
-            ),
+            Step((rename_get_item,), plan=("alpha",), fails=("alpha", "beta")),
             Step((rewrite_lock("alpha"),), plan=CHAIN, fails=("beta",), passes=("alpha", "gamma")),
         ),
     )
@@ -355,7 +345,7 @@ def test_a_facade_signature_change_fails_its_product_until_the_lock_re_tests_the
         project,
         (
             Step((new_parameter,), plan=("alpha",), fails=("alpha",)),
-            Step((rewrite_lock("alpha"),), plan=CHAIN, fails=("alpha",), needs_facade_lock=True),
+            Step((rewrite_lock("alpha"),), plan=CHAIN, fails=("alpha",)),
         ),
     )
 
