@@ -20,7 +20,7 @@ variable only show when the code runs. So every test run watches three things
   registry (``apps.get_model``, ``get_registered_model``,
   ``ContentType.model_class``), whatever the label was built from.
 
-What it cannot see is written down in docs/adr/0008 (threads without product
+What it cannot see is written down in docs/adr/0006 (threads without product
 frames, connections opened outside Django, cascades from shared models, ...).
 An ``[[allow]]`` entry (path, rule, reason) in ``boundaries.baseline.toml``,
 the reviewed baseline the product lint reads too, lets one file break one
