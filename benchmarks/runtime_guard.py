@@ -54,14 +54,22 @@ def cpu_seconds(command: tuple[str, ...], project: Path, env: dict[str, str]) ->
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def suite(repeat: int, project: Path, env: dict[str, str], *extra: str) -> tuple[float, float]:
-    """Median wall and CPU seconds of the generated pytest suite."""
-    runs = []
+def suites(repeat: int, project: Path, env: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU seconds of the generated pytest suite with and without the guard,
+    the runs interleaved so that load from other work falls on both alike."""
+    runs: dict[str, list[tuple[float, float]]] = {"with": [], "without": []}
     for _ in range(repeat):
-        start = time.perf_counter()
-        cpu = cpu_seconds((*PYTEST, *extra), project, env)
-        runs.append((time.perf_counter() - start, cpu))
-    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+        for variant, extra in (("with", ()), ("without", WITHOUT_GUARD)):
+            start = time.perf_counter()
+            cpu = cpu_seconds((*PYTEST, *extra), project, env)
+            runs[variant].append((time.perf_counter() - start, cpu))
+    return {
+        variant: (
+            statistics.median(w for w, _ in timings),
+            statistics.median(c for _, c in timings),
+        )
+        for variant, timings in runs.items()
+    }
 
 
 def template_at(ref: str, scratch: Path) -> Path:
@@ -92,8 +100,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as scratch:
             project = bake_from(TEMPLATE, products, Path(scratch), env)
             if products == sizes[0]:
-                guarded = suite(args.repeat, project, env)
-                bare = suite(args.repeat, project, env, *WITHOUT_GUARD)
+                measured = suites(args.repeat, project, env)
+                guarded, bare = measured["with"], measured["without"]
                 print(f"{products} products: generated pytest suite    wall s    CPU s")
                 print(f"  {'with the guard':<36} {guarded[0]:8.2f} {guarded[1]:8.2f}")
                 print(f"  {'without (-p no:core.guard)':<36} {bare[0]:8.2f} {bare[1]:8.2f}")
