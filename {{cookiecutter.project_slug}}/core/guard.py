@@ -30,7 +30,6 @@ the guard off, for measuring it only.
 """
 
 import sys
-import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,6 +45,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
 from django.db.models import deletion
 
+from boundaries.baseline import BASELINE, BaselineError, read_baseline
 from core import lookups
 from core.ownership import SHARED, Ownership, owners_text, ownership
 
@@ -53,7 +53,7 @@ RULE_TABLE = "boundaries.R001"
 RULE_TASK = "boundaries.R002"
 RULE_LOOKUP = "boundaries.R003"
 RULES = frozenset({RULE_TABLE, RULE_TASK, RULE_LOOKUP})
-BASELINE = Path(settings.BASE_DIR) / "boundaries.baseline.toml"
+ROOT = Path(settings.BASE_DIR)
 STATEMENT_SHOWN = 300  # characters of a statement in a finding
 _DELETION = deletion.__file__
 
@@ -257,26 +257,26 @@ class Guard:
         return found
 
 
-def allowed_entries(path: Path = BASELINE) -> dict[tuple[str, str], str]:
-    """The guard's ``[[allow]]`` entries of the reviewed baseline: ``(path, rule) -> reason``."""
-    if not path.exists():
-        return {}
+def allowed_entries(root: Path = ROOT) -> dict[tuple[str, str], str]:
+    """The guard's ``[[allow]]`` entries of the reviewed baseline: ``(path, rule) -> reason``.
+
+    The file is read by the same reader as the product lint's; the guard keeps the
+    entries of its own rules, whose files must exist.
+    """
     try:
-        entries = tomllib.loads(path.read_text()).get("allow", [])
-    except tomllib.TOMLDecodeError as error:
-        raise pytest.UsageError(f"{path.name}: {error}") from None
+        allowances = read_baseline(root)
+    except BaselineError as error:
+        raise pytest.UsageError(str(error)) from None
     allowed = {}
-    for number, entry in enumerate(entries, 1):
-        where = f"{path.name}: [[allow]] #{number}"
-        if not all(
-            isinstance(entry.get(key), str) and entry[key] for key in ("path", "rule", "reason")
-        ):
-            raise pytest.UsageError(f"{where}: needs path, rule and reason (all non-empty)")
-        if entry["rule"] not in RULES:
-            continue  # the static lints read their own entries
-        if not (Path(settings.BASE_DIR) / entry["path"]).is_file():
-            raise pytest.UsageError(f"{where}: {entry['path']} does not exist: remove the entry")
-        allowed[entry["path"], entry["rule"]] = entry["reason"]
+    for entry in allowances:
+        if entry.rule not in RULES:
+            continue  # the static lints apply their own entries
+        if not (root / entry.path).is_file():
+            raise pytest.UsageError(
+                f"{BASELINE}: [[allow]] entry {entry.number}: {entry.path} does not exist: "
+                "remove the entry"
+            )
+        allowed[entry.path, entry.rule] = entry.reason
     return allowed
 
 
@@ -347,9 +347,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if stale:
         reporter = config.pluginmanager.get_plugin("terminalreporter")
         for path, rule in stale:
-            line = (
-                f"{BASELINE.name}: stale [[allow]] entry {path} {rule}: nothing needs it; remove it"
-            )
+            line = f"{BASELINE}: stale [[allow]] entry {path} {rule}: nothing needs it; remove it"
             if reporter is not None:
                 reporter.write_line(line, red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
