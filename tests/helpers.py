@@ -49,6 +49,10 @@ def clean_environment() -> dict[str, str]:
     """The environment without the template's own virtualenv, as a user's shell would be."""
     environment = dict(os.environ)
     environment.pop("UV", None)  # `uv run` points this at the template's own uv
+    # Under the template's `make test`, these would make every inner `make` print
+    # "Entering directory" lines and inherit the outer make's flags.
+    for variable in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES"):
+        environment.pop(variable, None)
     venv = environment.pop("VIRTUAL_ENV", None)
     if venv:
         paths = environment.get("PATH", "").split(os.pathsep)
