@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from .helpers import GIT_USER
-from .options import Cell, cells, scenario_cells, selected, selection_error
+from .options import Cell, cells, scenario_cells, selected, selection_error, tooling_cells
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -78,4 +78,10 @@ def cell(request: pytest.FixtureRequest) -> Cell:
 @pytest.fixture(scope="module", params=scenario_cells(), ids=str)
 def scenario_cell(request: pytest.FixtureRequest) -> Cell:
     """Each Python, for the suites that bake a scenario of their own."""
+    return request.param
+
+
+@pytest.fixture(scope="module", params=tooling_cells(), ids=str)
+def tooling_cell(request: pytest.FixtureRequest) -> Cell:
+    """The first Python, for the suites that plant cases into the project's tooling."""
     return request.param

@@ -60,6 +60,16 @@ def scenario_cells() -> list[Cell]:
     return cells(SCENARIO_OPTION_SETS)
 
 
+def tooling_cells() -> list[Cell]:
+    """The scenario cells of the first Python only.
+
+    For the suites whose subject is the project's own tooling (its lints, runtime
+    guard, make targets and CI scripts) planted case by case: every cell's own
+    `make test` already runs that tooling's unit tests on each Python.
+    """
+    return [cell for cell in scenario_cells() if cell.python == PYTHONS[0]]
+
+
 def selection_error() -> str | None:
     """Why the selecting variables are wrong, or None: a typo must not select nothing."""
     for variable, allowed in SELECTORS.items():

@@ -18,9 +18,9 @@ FULL_SUITE = json.dumps({"full_suite": True, "products": [], "turbo_args": ["--f
 
 
 @pytest.fixture(scope="module")
-def project(scenario_cell: Cell, bake_once) -> Path:
+def project(tooling_cell: Cell, bake_once) -> Path:
     require(shutil.which("npx") is not None, "npx (Node) is not on PATH")
-    project = bake_once(**scenario_cell.answers(products="alpha, beta:alpha, gamma"))
+    project = bake_once(**tooling_cell.answers(products="alpha, beta:alpha, gamma"))
     run("make", "install", "node_modules", cwd=project)
     commit_all(project, "lock files")
     return project

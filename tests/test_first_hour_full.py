@@ -43,8 +43,8 @@ def failing_make(project: Path, *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def project(scenario_cell: Cell, bake_once) -> Path:
-    project = bake_once(**scenario_cell.answers())
+def project(tooling_cell: Cell, bake_once) -> Path:
+    project = bake_once(**tooling_cell.answers())
     make(project, "install")
     assert (project / ".tools" / "bin" / "uv").is_file()
     commit_all(project, "uv.lock")

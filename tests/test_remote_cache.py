@@ -49,9 +49,9 @@ TASKS = re.compile(r"Tasks:\s+(\d+) successful, (\d+) total")
 
 
 @pytest.fixture(scope="module")
-def origin(scenario_cell: Cell, bake_once) -> Path:
+def origin(tooling_cell: Cell, bake_once) -> Path:
     require(shutil.which("npx") is not None, "npx (Node) is not on PATH")
-    project = bake_once(**scenario_cell.answers())
+    project = bake_once(**tooling_cell.answers())
     run("make", "install", "node_modules", cwd=project)
     commit_all(project, "lock files")  # a team commits both lock files
     return project

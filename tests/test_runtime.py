@@ -86,8 +86,8 @@ def exception_types(event: dict[str, Any]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def project(scenario_cell: Cell, bake_once) -> Path:
-    project = bake_once(**scenario_cell.answers())
+def project(tooling_cell: Cell, bake_once) -> Path:
+    project = bake_once(**tooling_cell.answers())
     run("make", "install", cwd=project)
     return project
 

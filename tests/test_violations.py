@@ -373,12 +373,16 @@ CASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def project(scenario_cell: Cell, bake_once) -> Path:
-    project = bake_once(**scenario_cell.answers())
+def installed_bake(bake_once: Callable[..., Path], cell: Cell) -> Path:
+    project = bake_once(**cell.answers())
     run("make", "install", cwd=project)
     commit_all(project, "uv.lock")  # the bake made the repository; revert() returns to this
     return project
+
+
+@pytest.fixture(scope="module")
+def project(scenario_cell: Cell, bake_once: Callable[..., Path]) -> Path:
+    return installed_bake(bake_once, scenario_cell)
 
 
 def revert(project: Path) -> None:

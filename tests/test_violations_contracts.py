@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from .helpers import attempt, run
+from .options import Cell
 from .test_violations import (
     CATALOG,
     CONTRACTS,
@@ -21,13 +22,19 @@ from .test_violations import (
     PYTHON,
     Case,
     append,
+    installed_bake,
     line_of,
-    project,
     replace,
     revert,
 )
 
 pytestmark = pytest.mark.full
+
+
+@pytest.fixture(scope="module")
+def project(tooling_cell: Cell, bake_once: Callable[..., Path]) -> Path:
+    return installed_bake(bake_once, tooling_cell)
+
 
 __all__ = ["project"]  # the module-scoped bake, shared with this module's tests
 

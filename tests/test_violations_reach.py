@@ -9,11 +9,13 @@ Each must fail its check with the file, the line and the rule; the legal
 near-misses, all planted at once, must pass.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from .helpers import attempt, run
+from .options import Cell
 from .test_violations import (
     CATALOG,
     DJANGO,
@@ -22,13 +24,19 @@ from .test_violations import (
     ORDERS,
     Case,
     append,
+    installed_bake,
     line_of,
-    project,  # noqa: F401  (the module's fixture: one bake, installed)
     replace,
     revert,
 )
 
 pytestmark = pytest.mark.full
+
+
+@pytest.fixture(scope="module")
+def project(tooling_cell: Cell, bake_once: Callable[..., Path]) -> Path:
+    return installed_bake(bake_once, tooling_cell)
+
 
 LOGIC = f"{ORDERS}/logic.py"
 CONFTEST = f"{ORDERS}/tests/conftest.py"
@@ -343,7 +351,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
-def test_the_reach_is_caught_and_the_revert_passes(project: Path, case: Case) -> None:  # noqa: F811
+def test_the_reach_is_caught_and_the_revert_passes(project: Path, case: Case) -> None:
     path = project / case.file
     edited = case.edit(path.read_text() if path.exists() else "")
     assert edited is not None
@@ -383,7 +391,7 @@ NEAR_MISSES = {
 }
 
 
-def test_the_legal_near_misses_pass(project: Path) -> None:  # noqa: F811
+def test_the_legal_near_misses_pass(project: Path) -> None:
     try:
         for file, code in NEAR_MISSES.items():
             path = project / file
@@ -394,7 +402,7 @@ def test_the_legal_near_misses_pass(project: Path) -> None:  # noqa: F811
         revert(project)
 
 
-def test_a_baseline_entry_with_a_reason_accepts_its_finding(project: Path) -> None:  # noqa: F811
+def test_a_baseline_entry_with_a_reason_accepts_its_finding(project: Path) -> None:
     logic = project / LOGIC
     baseline = project / "boundaries.baseline.toml"
     try:

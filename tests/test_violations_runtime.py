@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import attempt, commit_all, run
+from .helpers import attempt, run
 from .options import Cell
 from .test_violations import (
     DJANGO,
@@ -25,6 +25,7 @@ from .test_violations import (
     PYTHON,
     Case,
     append,
+    installed_bake,
     line_of,
     replace,
     revert,
@@ -368,11 +369,8 @@ REGISTRY = {
 
 
 @pytest.fixture(scope="module")
-def project(scenario_cell: Cell, bake_once) -> Path:
-    project = bake_once(**scenario_cell.answers())
-    run("make", "install", cwd=project)
-    commit_all(project, "uv.lock")  # the bake made the repository; revert() returns to this
-    return project
+def project(tooling_cell: Cell, bake_once: Callable[..., Path]) -> Path:
+    return installed_bake(bake_once, tooling_cell)
 
 
 def plant(project: Path, case: Planted) -> str:
