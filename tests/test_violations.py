@@ -397,8 +397,8 @@ def line_of(text: str, marker: str) -> int:
     raise AssertionError(f"{marker!r} is not in the edited file")
 
 
-@pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
-def test_the_violation_is_caught_and_the_revert_passes(project: Path, case: Case) -> None:
+def assert_caught_and_reverted(project: Path, case: Case) -> None:
+    """Plant the case: its check fails naming the rule and file:line; reverted, it passes."""
     path = project / case.file
     edited = case.edit(path.read_text() if path.exists() else "")
     try:
@@ -414,6 +414,11 @@ def test_the_violation_is_caught_and_the_revert_passes(project: Path, case: Case
     finally:
         revert(project)
     run(*case.check, cwd=project)
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
+def test_the_violation_is_caught_and_the_revert_passes(project: Path, case: Case) -> None:
+    assert_caught_and_reverted(project, case)
 
 
 def test_compatible_contract_changes_pass_and_say_so(project: Path) -> None:

@@ -22,6 +22,7 @@ from .test_violations import (
     PYTHON,
     Case,
     append,
+    assert_caught_and_reverted,
     installed_bake,
     line_of,
     replace,
@@ -311,18 +312,7 @@ CASES = {
 
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
 def test_the_violation_is_caught_and_the_revert_passes(project: Path, case: Case) -> None:
-    path = project / case.file
-    edited = case.edit(path.read_text())
-    try:
-        path.write_text(edited)
-        returncode, output = attempt(*case.check, cwd=project)
-        line = str(line_of(edited, case.marker)) if case.marker else ""
-        assert returncode != 0, f"{' '.join(case.check)} passed:\n{output}"
-        for expected in case.expect:
-            assert expected.replace(LINE, line) in output, output
-    finally:
-        revert(project)
-    run(*case.check, cwd=project)
+    assert_caught_and_reverted(project, case)
 
 
 COMPATIBLE = {
