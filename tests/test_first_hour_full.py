@@ -205,6 +205,15 @@ from .. import client
 from .contracts import Item, NewItem
 from .enums import ItemStatus
 
+__all__ = [
+    "archive_items_created_before",
+    "count_items",
+    "create_item",
+    "delete_item",
+    "get_item",
+    "list_items",
+]
+
 
 def create_item(new: NewItem) -> Item:
     return _to_item(client.call("POST", f"/items/?name={new.name}"))
@@ -242,6 +251,8 @@ def _to_item(row: dict[str, Any]) -> Item:
 '''
 REMOTE_TEST = '''"""The facade over the catalog service: the service's JSON becomes contracts."""
 
+from datetime import UTC, datetime
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -250,23 +261,56 @@ from core.testing import assert_is_contract
 
 from .. import client
 from ..facade import api
+from ..facade.contracts import NewItem
+
+ITEM_ID = uuid4()
+ROW = {
+    "id": str(ITEM_ID),
+    "name": "Blue mug",
+    "status": "active",
+    "created_at": "2026-01-01T00:00:00+00:00",
+    "owner_id": 1,
+}
 
 
-def test_get_item_maps_the_services_json(monkeypatch: pytest.MonkeyPatch) -> None:
-    item_id = uuid4()
-    row = {
-        "id": str(item_id),
-        "name": "Blue mug",
-        "status": "active",
-        "created_at": "2026-01-01T00:00:00+00:00",
-        "owner_id": 1,
-    }
-    monkeypatch.setattr(client, "call", lambda method, path: row)
+@pytest.fixture(autouse=True)
+def service(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The service, answering every call with what each endpoint returns."""
+    calls: list[tuple[str, str]] = []
 
-    item = api.get_item(item_id)
+    def call(method: str, path: str) -> Any:
+        calls.append((method, path))
+        return {**ROW, "count": 1, "results": [ROW], "archived": 2}
+
+    monkeypatch.setattr(client, "call", call)
+    return calls
+
+
+def test_reads_map_the_services_json() -> None:
+    item = api.get_item(ITEM_ID)
 
     assert_is_contract(item)
-    assert item.id == item_id
+    assert item.id == ITEM_ID
+    assert api.list_items() == (item,)
+    assert api.count_items() == 1
+
+
+def test_writes_go_to_the_service(service: list[tuple[str, str]]) -> None:
+    assert_is_contract(api.create_item(NewItem(name="Blue mug", owner_id=1)))
+    api.delete_item(ITEM_ID)
+    assert api.archive_items_created_before(datetime(2026, 1, 1, tzinfo=UTC)) == 2
+
+    assert [method for method, _ in service] == ["POST", "DELETE", "POST"]
+'''
+REMOTE_REGISTRATION = '''"""Catalog is installed; the service tests its routes, tasks and schema."""
+
+from django.apps import apps
+
+
+def test_it_is_an_installed_app_labelled_by_its_name() -> None:
+    app = apps.get_app_config("catalog")
+
+    assert app.name == "products.catalog.backend"
 '''
 
 
@@ -334,6 +378,7 @@ def test_each_step_of_the_extraction_guide_keeps_every_check_green(
     ):
         (backend / "tests" / test).unlink()
     (backend / "tests/test_api.py").write_text(REMOTE_TEST)
+    (backend / "tests/test_registration.py").write_text(REMOTE_REGISTRATION)
     domain = project / CATALOG / "tach.domain.toml"
     domain.write_text(domain.read_text().replace(', "//packages.display_names"]', "]", 1))
     assert "migrations" in failing_make(project, "check")  # until the migration records it
