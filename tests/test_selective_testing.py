@@ -35,8 +35,8 @@ LINT = (PYTHON, "manage.py", "lintproducts", "--all", "--settings=config.setting
 
 
 @pytest.fixture(scope="module")
-def project(scenario_cell: Cell, bake_once) -> Path:
-    project = bake_once(**scenario_cell.answers(products=PRODUCTS))
+def project(tooling_cell: Cell, bake_once) -> Path:
+    project = bake_once(**tooling_cell.answers(products=PRODUCTS))
     # Both lock files are written by the first install, and a team commits them.
     run("make", "install", "node_modules", cwd=project)
     commit_all(project, "lock files")  # the bake made the repository and its first commit

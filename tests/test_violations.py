@@ -381,8 +381,8 @@ def installed_bake(bake_once: Callable[..., Path], cell: Cell) -> Path:
 
 
 @pytest.fixture(scope="module")
-def project(scenario_cell: Cell, bake_once: Callable[..., Path]) -> Path:
-    return installed_bake(bake_once, scenario_cell)
+def project(tooling_cell: Cell, bake_once: Callable[..., Path]) -> Path:
+    return installed_bake(bake_once, tooling_cell)
 
 
 def revert(project: Path) -> None:
