@@ -111,9 +111,12 @@ def test_a_boundary_violation_blocks_the_commit_with_tachs_message(
         f"{LOGIC}:{line}: The path 'products.catalog.backend.models.Item' is not part of "
         "the public interface for 'products.catalog'"
     ) in output
-    # Only tach objects: the planted code is otherwise clean.
+    # The product lint objects too (the model is outside catalog's public surface); the
+    # planted code is otherwise clean.
+    assert f"{LOGIC}:{line}: facade-reach:" in output
     assert [hook for hook, result in results(output).items() if result == "Failed"] == [
-        "tach check (import boundaries)"
+        "tach check (import boundaries)",
+        "product lint",
     ]
 
 
