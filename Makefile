@@ -3,6 +3,10 @@
 
 UV ?= $(shell uv --version >/dev/null 2>&1 && command -v uv || echo .tools/bin/uv)
 RUN := $(UV) run --frozen
+# Most tests wait on one single-threaded process (a baked project's own suite): one worker
+# per core keeps every core busy. JOBS=1 runs them in a row.
+JOBS ?= auto
+PYTEST := $(RUN) pytest -n $(JOBS) --dist loadgroup
 
 .PHONY: help bake test test-fast test-full install lint
 
@@ -13,14 +17,14 @@ bake: install  ## Bake a project with the default answers into build/
 	$(RUN) cookiecutter $(CURDIR) --no-input --output-dir build
 
 test: install lint  ## The template's whole test suite: fast tier and full tier
-	$(RUN) pytest
+	$(PYTEST)
 
 test-fast: install lint  ## Only the fast tier: bakes and static checks, in seconds
-	$(RUN) pytest -m "not full"
+	$(PYTEST) -m "not full"
 
 # TEMPLATE_PYTHON=3.12 TEMPLATE_OPTIONS="one product" narrow it to one cell (tests/options.py).
 test-full: install  ## Only the full tier: baked projects install and pass their own tests
-	$(RUN) pytest -m full
+	$(PYTEST) -m full
 
 # The project template holds Jinja: the tests lint it once baked, with its own config.
 lint:  ## ruff over the template's own Python (hooks, tests, benchmarks)

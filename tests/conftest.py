@@ -1,7 +1,7 @@
 """Fixtures that bake the template, with git configured the same on every machine,
 and the selection of full-tier cells."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,17 +34,30 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(error)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Deselect the tests of cells that TEMPLATE_PYTHON and TEMPLATE_OPTIONS leave out."""
+    """Deselect the tests of cells that TEMPLATE_PYTHON and TEMPLATE_OPTIONS leave out,
+    and group the rest for pytest-xdist: the slow tier first, one group per module and cell."""
     kept, dropped = [], []
     for item in items:
-        callspec = getattr(item, "callspec", None)
-        params = callspec.params.values() if callspec else ()
-        left_out = any(isinstance(p, Cell) and not selected(p) for p in params)
+        left_out = any(isinstance(p, Cell) and not selected(p) for p in _params(item))
         (dropped if left_out else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
-        items[:] = kept
+    # A module's tests share its baked project (module-scoped fixtures), one per cell:
+    # a group keeps them on one worker, so each project is baked and installed once.
+    for item in kept:
+        cell = next((p for p in _params(item) if isinstance(p, Cell)), None)
+        group = item.nodeid.partition("::")[0] + (f"[{cell}]" if cell else "")
+        item.add_marker(pytest.mark.xdist_group(group))
+    # Workers take groups in this order: the long ones first, so none is left running alone.
+    kept.sort(key=lambda item: item.get_closest_marker("full") is None)
+    items[:] = kept
+
+
+def _params(item: pytest.Item) -> Iterable[object]:
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.values() if callspec else ()
 
 
 def baker(cookies: Any) -> Callable[..., Path]:

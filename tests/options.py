@@ -1,9 +1,11 @@
 """The answers the template's tests bake with, and which of them one run selects.
 
-The full tier bakes every option set on every Python: a plain ``pytest`` runs all
-of those cells. CI runs one cell per matrix job, chosen by ``TEMPLATE_PYTHON``
-and ``TEMPLATE_OPTIONS``, and reads its matrix from this file
-(``python3 tests/options.py``), so adding an option set is one line here.
+The full tier bakes every option set on the first Python, and the option sets in
+``EVERY_PYTHON`` on every Python too: an option set changes what is generated, a
+Python what runs it, so each is tried where it can differ (see docs/adr/0012).
+A plain ``pytest`` runs all of those cells. CI runs one cell per matrix job,
+chosen by ``TEMPLATE_PYTHON`` and ``TEMPLATE_OPTIONS``, and reads its matrix from
+this file (``python3 tests/options.py``), so adding an option set is one line here.
 The fast tier checks every option set too, plus the edge cases below.
 
 Standard library only: the workflow runs this file before anything is installed.
@@ -20,6 +22,8 @@ OPTION_SETS: dict[str, dict[str, str]] = {
     "no products": {"products": ""},
     "workshop": {"workshop": "yes"},
 }
+# The option sets whose project runs differently, not only looks different: on every Python.
+EVERY_PYTHON = ("defaults",)
 # The suites that bake a scenario of their own (violations, selective testing,
 # services, pre-commit) need the default products: they run in these option sets' cells only.
 SCENARIO_OPTION_SETS = ("defaults",)
@@ -53,7 +57,14 @@ class Cell:
 
 
 def cells(option_sets: tuple[str, ...] = tuple(OPTION_SETS)) -> list[Cell]:
-    return [Cell(python, options) for python in PYTHONS for options in option_sets]
+    """The cells of these option sets: each on the first Python, and on every Python if it runs
+    differently there."""
+    return [
+        Cell(python, options)
+        for python in PYTHONS
+        for options in option_sets
+        if python == PYTHONS[0] or options in EVERY_PYTHON
+    ]
 
 
 def scenario_cells() -> list[Cell]:
@@ -76,6 +87,10 @@ def selection_error() -> str | None:
         value = os.environ.get(variable)
         if value and value not in allowed:
             return f"{variable}={value!r} is none of {', '.join(map(repr, allowed))}"
+    if not any(selected(cell) for cell in cells()):
+        python, options = os.environ["TEMPLATE_PYTHON"], os.environ["TEMPLATE_OPTIONS"]
+        first = PYTHONS[0]
+        return f"no cell runs {options!r} on python {python}: only {first} runs every option set"
     return None
 
 
@@ -85,9 +100,9 @@ def selected(cell: Cell) -> bool:
     return (not python or cell.python == python) and (not options or cell.options == options)
 
 
-def matrix() -> dict[str, list[str]]:
+def matrix() -> dict[str, list[dict[str, str]]]:
     """The full tier's GitHub Actions matrix: one job per cell."""
-    return {"python": list(PYTHONS), "options": list(OPTION_SETS)}
+    return {"include": [{"python": cell.python, "options": cell.options} for cell in cells()]}
 
 
 if __name__ == "__main__":

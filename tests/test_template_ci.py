@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from .helpers import TEMPLATE, actionlint, zizmor
-from .options import OPTION_SETS, PYTHONS, SELECTORS, Cell, cells
+from .options import EVERY_PYTHON, OPTION_SETS, PYTHONS, SELECTORS, Cell, cells
 
 TEMPLATE_WORKFLOW = TEMPLATE / ".github" / "workflows" / "template.yml"
 
@@ -26,7 +26,7 @@ def test_actionlint_and_zizmor_find_nothing() -> None:
     assert zizmor(TEMPLATE_WORKFLOW) == []
 
 
-def test_the_full_tier_matrix_is_every_python_with_every_option_set(tmp_path: Path) -> None:
+def test_the_full_tier_matrix_is_every_cell(tmp_path: Path) -> None:
     """The template workflow's own matrix step, run as GitHub would."""
     steps = yaml.safe_load(TEMPLATE_WORKFLOW.read_text())["jobs"]["fast"]["steps"]
     (script,) = [step["run"] for step in steps if step.get("id") == "matrix"]
@@ -37,7 +37,10 @@ def test_the_full_tier_matrix_is_every_python_with_every_option_set(tmp_path: Pa
 
     name, _, value = output.read_text().strip().partition("=")
     assert name == "matrix"
-    assert json.loads(value) == {"python": list(PYTHONS), "options": list(OPTION_SETS)}
+    jobs = [Cell(**job) for job in json.loads(value)["include"]]
+    assert jobs == cells()
+    assert {job.options for job in jobs} == set(OPTION_SETS)
+    assert {job.python for job in jobs if job.options in EVERY_PYTHON} == set(PYTHONS)
 
 
 def collected(**selection: str) -> set[str]:
@@ -76,6 +79,19 @@ def test_a_selection_that_matches_no_cell_is_refused() -> None:
         collected(TEMPLATE_OPTIONS="defualts")
 
     assert "TEMPLATE_OPTIONS='defualts' is none of" in refused.value.stderr
+
+
+def test_a_selection_of_a_cell_outside_the_matrix_is_refused() -> None:
+    left_out = next(
+        Cell(python, options)
+        for python in PYTHONS
+        for options in OPTION_SETS
+        if Cell(python, options) not in cells()
+    )
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        collected(TEMPLATE_PYTHON=left_out.python, TEMPLATE_OPTIONS=left_out.options)
+
+    assert f"no cell runs {left_out.options!r} on python {left_out.python}" in refused.value.stderr
 
 
 def test_each_full_tier_job_runs_its_own_cell_and_may_unshare() -> None:
