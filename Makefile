@@ -7,8 +7,11 @@ RUN := $(UV) run --frozen
 # per core keeps every core busy. JOBS=1 runs them in a row.
 JOBS ?= auto
 PYTEST := $(RUN) pytest -n $(JOBS) --dist loadgroup
+# Baked projects run the pnpm their package.json pins through npx: fetched once here, so
+# parallel workers never install it into npx's cache at the same moment.
+PNPM := $(shell sed -n 's/.*"packageManager": "\(pnpm@[^"]*\)".*/\1/p' '{{cookiecutter.project_slug}}/package.json')
 
-.PHONY: help bake test test-fast test-full install lint
+.PHONY: help bake test test-fast test-full install lint node-tools
 
 help:  ## List the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -16,14 +19,14 @@ help:  ## List the targets
 bake: install  ## Bake a project with the default answers into build/
 	$(RUN) cookiecutter $(CURDIR) --no-input --output-dir build
 
-test: install lint  ## The template's whole test suite: fast tier and full tier
+test: install lint node-tools  ## The template's whole test suite: fast tier and full tier
 	$(PYTEST)
 
 test-fast: install lint  ## Only the fast tier: bakes and static checks, in seconds
 	$(PYTEST) -m "not full"
 
 # TEMPLATE_PYTHON=3.12 TEMPLATE_OPTIONS="one product" narrow it to one cell (tests/options.py).
-test-full: install  ## Only the full tier: baked projects install and pass their own tests
+test-full: install node-tools  ## Only the full tier: baked projects install and pass their own tests
 	$(PYTEST) -m full
 
 # The project template holds Jinja: the tests lint it once baked, with its own config.
@@ -33,6 +36,9 @@ lint:  ## ruff over the template's own Python (hooks, tests, benchmarks)
 
 install: $(UV)
 	$(UV) sync --locked
+
+node-tools:
+	npx --yes $(PNPM) --version
 
 .tools/bin/uv:
 	python3 -m venv .tools
