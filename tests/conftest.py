@@ -48,7 +48,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     # a group keeps them on one worker, so each project is baked and installed once.
     for item in kept:
         cell = next((p for p in _params(item) if isinstance(p, Cell)), None)
-        group = item.nodeid.partition("::")[0] + (f"[{cell}]" if cell else "")
+        # No "]" in a group's name: xdist would take it for a parameter's and ignore the group.
+        group = item.nodeid.partition("::")[0] + (f":{cell.python}:{cell.options}" if cell else "")
         item.add_marker(pytest.mark.xdist_group(group))
     # Workers take groups in this order: the long ones first, so none is left running alone.
     kept.sort(key=lambda item: item.get_closest_marker("full") is None)
