@@ -29,7 +29,10 @@ WORKSHOP_OPTION_SETS = ("workshop",)  # tests/test_workshop.py runs the exercise
 LONG = "a" * 19 + "b"  # the longest product name allowed
 EDGE_CASES: dict[str, dict[str, str]] = {
     "a chain of three": {"products": "accounts, billing:accounts, invoices:billing"},
-    "longest names": {"products": f"{LONG[:-1]}x, {LONG}:{LONG[:-1]}x"},
+    # Two dependencies with the longest names: the widest lines a consumer gets.
+    "longest names": {"products": f"{LONG[:-1]}x, {LONG[:-1]}y, {LONG}:{LONG[:-1]}x+{LONG[:-1]}y"},
+    # Several dependencies, in the order given; names ending in s, and of two words.
+    "several dependencies": {"products": "catalog, order_lines:catalog, reviews:order_lines+catalog"},
     "python 3.12": {"python_version": "3.12"},
 }
 # What the fast tier bakes: every option set and every edge case.

@@ -69,7 +69,7 @@ def test_workshop_mode_writes_the_workshop_on_the_first_pair(bake) -> None:
     project = bake(products="shop, billing:shop", workshop="yes")
     workshop = (project / "docs" / "workshop.md").read_text()
 
-    assert "`billing` uses\n`shop`'s facade" in workshop
+    assert "`billing` uses\nthe facade of `shop`" in workshop
     assert "docs/workshop.md" in (project / "README.md").read_text()
     assert "docs/workshop.md" not in (bake() / "README.md").read_text()
 
