@@ -43,7 +43,9 @@ def test_the_architecture_quotes_real_lines_of_this_projects_code(bake) -> None:
 QUOTE = re.compile(r"`([\w./-]+\.\w+)`:\n\n```(?:python|toml|json|yaml)\n(.*?)^```", re.M | re.S)
 
 
-@pytest.mark.parametrize("products", ["shop, billing:shop", "catalog, orders:catalog"])
+@pytest.mark.parametrize(
+    "products", ["shop, billing:shop", "catalog, orders:catalog", "shop, blog, reviews:shop+blog"]
+)
 def test_every_quoted_block_is_in_the_file_it_names(bake, products: str) -> None:
     project = bake(products=products)
     quoted = 0
