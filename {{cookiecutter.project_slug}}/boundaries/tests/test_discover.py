@@ -93,7 +93,7 @@ def test_a_longer_chain_names_every_link(project: Path) -> None:
 def test_a_product_using_several_is_tested_when_any_of_their_contracts_changes(
     project: Path, changed: str, selected: tuple[str, ...]
 ) -> None:
-    add_product(project, "review", uses=["shop", "blog"])
+    add_product(project, "review", uses=("shop", "blog"))
 
     plan = make_plan(project, [f"products/{changed}/backend/facade/contracts.py"])
 
