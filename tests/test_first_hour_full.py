@@ -108,7 +108,10 @@ def test_a_new_product_and_package_pass_every_check(project: Path, restore: None
     [
         (("product", "NAME=Billing"), "invalid product name 'Billing'"),
         (("product", "NAME=billing", "DEPENDS_ON=nowhere"), "'nowhere' of 'billing': there is no"),
-        (("product", "NAME=billing", "DEPENDS_ON=catalog catalog"), "'catalog' of 'billing': it is"),
+        (
+            ("product", "NAME=billing", "DEPENDS_ON=catalog catalog"),
+            "'catalog' of 'billing': it is",
+        ),
         (("product", "NAME=billing", "DEPENDS_ON=catalog,orders"), "'catalog,orders'"),
         (("package", "NAME=json"), "standard library"),
         (("accept-contracts", "PRODUCT=nowhere"), "no product 'nowhere'"),

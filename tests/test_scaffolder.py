@@ -51,8 +51,11 @@ def test_the_product_command_refuses_bad_dependencies_in_one_line_and_writes_not
         (["orders", "nowhere"], "invalid dependency 'nowhere' of 'reviews': there is no such"),
         (["reviews"], "invalid dependency 'reviews' of 'reviews': a product cannot depend on"),
         (["Orders"], "invalid dependency name 'Orders': must be a lowercase Python"),
-        (["orders"], "invalid dependency 'orders' of 'reviews': cycle reviews -> orders -> "
-         "catalog -> reviews"),
+        (
+            ["orders"],
+            "invalid dependency 'orders' of 'reviews': cycle reviews -> orders -> "
+            "catalog -> reviews",
+        ),
     ):
         flags = [flag for name in dependencies for flag in ("--depends-on", name)]
         returncode, output = attempt(

@@ -10,10 +10,11 @@ from __future__ import annotations
 import keyword
 import re
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
+_DIGITS = re.compile(r"(\d+)")
 IDENTIFIER_RULE = (
     "must be a lowercase Python identifier: letters, digits and single "
     "underscores, starting with a letter"
@@ -184,6 +185,18 @@ def parse_product_specs(text: str, project_slug: str) -> list[ProductSpec]:
         seen.append(name)
         specs.append(ProductSpec(name, depends_on))
     return specs
+
+
+def in_import_order(names: Iterable[str]) -> list[str]:
+    """``names`` sorted as ruff's isort sorts the modules named after them: runs of digits
+    by their value (``shop9`` before ``shop10``). A product's imports of the products it
+    uses are then sorted as the skeleton writes them, and so is every list of them."""
+    return sorted(names, key=_natural_key)
+
+
+def _natural_key(name: str) -> list[int | str]:
+    # Split around digit runs, text and numbers alternate: lists compare position by position.
+    return [int(part) if part.isdigit() else part for part in _DIGITS.split(name)]
 
 
 def possessive(noun: str) -> str:

@@ -23,6 +23,7 @@ from boundaries.names import (
     ProductNames,
     check_dependencies,
     check_product_name,
+    in_import_order,
 )
 from boundaries.owners import OwnersError, read_owners, write_codeowners
 from scaffold.tree import render_tree, write_tree
@@ -111,7 +112,7 @@ def skeleton_context(
     owners: Sequence[str] = (),
 ) -> dict[str, object]:
     product = ProductNames(name)
-    dependencies = [ProductNames(dependency) for dependency in depends_on]
+    dependencies = [ProductNames(dependency) for dependency in in_import_order(depends_on)]
     tach_modules = ["//core", "//packages.display_names"]
     tach_modules += [f"//{dependency.tach_module}" for dependency in dependencies]
     return {
@@ -131,7 +132,7 @@ def skeleton_context(
         "facade_interface": json.dumps(FACADE_INTERFACE),  # a TOML string, escaped alike
         "tach_depends_on": json.dumps(tach_modules),  # a TOML array of strings
         "has_dependency": bool(dependencies),
-        # Each dependency's names, for the skeleton's {% for dependencies %} blocks.
+        # Each dependency's names, for the skeleton's "for dependencies" blocks.
         "dependencies": [
             {
                 "dependency": dependency.name,

@@ -1,6 +1,12 @@
 import pytest
 
-from boundaries.names import InvalidName, ProductNames, ProductSpec, parse_product_specs
+from boundaries.names import (
+    InvalidName,
+    ProductNames,
+    ProductSpec,
+    in_import_order,
+    parse_product_specs,
+)
 
 
 @pytest.mark.parametrize(
@@ -25,6 +31,12 @@ def test_a_product_may_use_several_listed_before_it_in_the_order_given() -> None
         ProductSpec("orders", ("catalog",)),
         ProductSpec("reviews", ("orders", "catalog")),
     ]
+
+
+def test_products_are_listed_in_the_order_ruff_sorts_their_imports() -> None:
+    names = ["shop10", "shop_b", "shop9", "shopb", "shop", "shop2b"]
+
+    assert in_import_order(names) == ["shop", "shop2b", "shop9", "shop10", "shop_b", "shopb"]
 
 
 @pytest.mark.parametrize(

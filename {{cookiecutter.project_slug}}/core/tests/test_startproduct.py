@@ -63,7 +63,7 @@ def test_it_refuses_bad_input_and_writes_nothing(
     assert listing(project) == before
 
 
-def test_it_declares_and_stubs_every_product_it_uses_in_the_order_given(project: Path) -> None:
+def test_it_declares_and_stubs_every_product_it_uses_sorted_by_name(project: Path) -> None:
     with override_settings(BASE_DIR=project):
         call_command("startproduct", "catalog")
         call_command("startproduct", "orders", "--depends-on", "catalog")
@@ -71,9 +71,9 @@ def test_it_declares_and_stubs_every_product_it_uses_in_the_order_given(project:
 
     reviews = project / "products" / "reviews"
     domain = tomllib.loads((reviews / "tach.domain.toml").read_text())
-    assert domain["root"]["depends_on"][-2:] == ["//products.orders", "//products.catalog"]
+    assert domain["root"]["depends_on"][-2:] == ["//products.catalog", "//products.orders"]
     package = json.loads((reviews / "package.json").read_text())
-    assert list(package["dependencies"]) == ["@demo/orders", "@demo/catalog"]
+    assert list(package["dependencies"]) == ["@demo/catalog", "@demo/orders"]
     conftest = (reviews / "backend" / "tests" / "conftest.py").read_text()
     for used in ("orders", "catalog"):
         assert f"stub_facade(monkeypatch, {used}_api.get_item, get_item)" in conftest
