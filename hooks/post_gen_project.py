@@ -139,9 +139,8 @@ def main() -> None:
     for spec in parse_product_specs(ANSWERS["products"], ANSWERS["project_slug"]):
         if (ROOT / "products" / spec.name).exists():
             continue
-        scaffold(
-            "product", spec.name, *(["--depends-on", spec.depends_on] if spec.depends_on else [])
-        )
+        flags = (flag for dependency in spec.depends_on for flag in ("--depends-on", dependency))
+        scaffold("product", spec.name, *flags)
     scaffold("codeowners")  # each product rewrites it too; this covers a bake with none
     scaffold("env")
     scaffold("docs", *(["--workshop"] if ANSWERS["workshop"] else []))

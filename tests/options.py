@@ -33,7 +33,14 @@ WORKSHOP_OPTION_SETS = ("workshop",)  # tests/test_workshop.py runs the exercise
 LONG = "a" * 19 + "b"  # the longest product name allowed
 EDGE_CASES: dict[str, dict[str, str]] = {
     "a chain of three": {"products": "accounts, billing:accounts, invoices:billing"},
-    "longest names": {"products": f"{LONG[:-1]}x, {LONG}:{LONG[:-1]}x"},
+    # Two dependencies with the longest names: the widest lines a consumer gets.
+    "longest names": {"products": f"{LONG[:-1]}x, {LONG[:-1]}y, {LONG}:{LONG[:-1]}x+{LONG[:-1]}y"},
+    # Several dependencies given out of order (ruff sorts stock9 before stock10), names
+    # ending in s, and of two words.
+    "several dependencies": {
+        "products": "catalog, stock9, stock10, order_lines:catalog, "
+        "reviews:stock10+order_lines+catalog+stock9"
+    },
     "python 3.12": {"python_version": "3.12"},
 }
 # What the fast tier bakes: every option set and every edge case.

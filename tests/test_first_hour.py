@@ -78,7 +78,7 @@ def test_the_closing_message_names_the_directory_to_cd_into(
 @pytest.mark.parametrize(
     ("goal", "message"),
     [
-        (["product"], "NAME is missing: make product NAME=billing [DEPENDS_ON=catalog]"),
+        (["product"], 'NAME is missing: make product NAME=billing [DEPENDS_ON="catalog orders"]'),
         (["product", "NAME="], "NAME is missing: make product NAME="),
         (["product", "NAME= "], "NAME is missing"),
         (["package"], "NAME is missing: make package NAME=money"),

@@ -92,21 +92,26 @@ def test_migrate_superuser_and_shell(project: Path, restore: None) -> None:
 
 def test_a_new_product_and_package_pass_every_check(project: Path, restore: None) -> None:
     assert "Created products/billing" in make(
-        project, "product", "NAME=billing", "DEPENDS_ON=catalog"
+        project, "product", "NAME=billing", "DEPENDS_ON=catalog orders"
     )
     assert "Created packages/money" in make(project, "package", "NAME=money")
 
     make(project, "check")
 
     assert "/products/billing/ you@example.com" in (project / ".github/CODEOWNERS").read_text()
-    assert '"//products.catalog"' in (project / "products/billing/tach.domain.toml").read_text()
+    domain = (project / "products/billing/tach.domain.toml").read_text()
+    assert '"//products.catalog", "//products.orders"]' in domain
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (("product", "NAME=Billing"), "invalid product name 'Billing'"),
-        (("product", "NAME=billing", "DEPENDS_ON=nowhere"), "there is no product 'nowhere'"),
+        (("product", "NAME=billing", "DEPENDS_ON=nowhere"), "'nowhere' of 'billing': there is no"),
+        (
+            ("product", "NAME=billing", "DEPENDS_ON=catalog catalog"),
+            "'catalog' of 'billing': it is",
+        ),
         (("product", "NAME=billing", "DEPENDS_ON=catalog,orders"), "'catalog,orders'"),
         (("package", "NAME=json"), "standard library"),
         (("accept-contracts", "PRODUCT=nowhere"), "no product 'nowhere'"),

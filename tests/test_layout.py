@@ -117,6 +117,34 @@ def test_the_second_default_product_uses_the_first_through_its_facade(bake) -> N
     assert catalog_domain["root"]["depends_on"] == ["//core", display_names]
 
 
+def test_a_product_using_several_declares_and_uses_each_of_them(bake) -> None:
+    project = bake(products="catalog, orders:catalog, reviews:orders+catalog")
+    reviews = project / "products" / "reviews"
+    used = ("catalog", "orders")  # sorted, as the imports must be
+
+    domain = tomllib.loads((reviews / "tach.domain.toml").read_text())
+    modules = [f"//products.{name}" for name in used]
+    assert domain["root"]["depends_on"] == ["//core", "//packages.display_names", *modules]
+    package = json.loads((reviews / "package.json").read_text())
+    assert list(package["dependencies"]) == [f"@my_product_monorepo/{name}" for name in used]
+    readme = (reviews / "README.md").read_text()
+    logic = (reviews / "backend" / "logic.py").read_text()
+    conftest = (reviews / "backend" / "tests" / "conftest.py").read_text()
+    test_logic = (reviews / "backend" / "tests" / "test_logic.py").read_text()
+    for name in used:
+        assert f"- **{name}**, through its facade and contracts only." in readme
+        assert f"from products.{name}.backend.facade import api as {name}_api" in logic
+        assert f"    _require_active_{name}_item(new.{name}_item_id)" in logic
+        assert f"stub_facade(monkeypatch, {name}_api.get_item, get_item)" in conftest
+        assert f"def test_an_archived_{name}_item_is_rejected(" in test_logic
+        for layer in ("models.py", "facade/contracts.py", "presentation/serializers.py"):
+            assert f"    {name}_item_id" in (reviews / "backend" / layer).read_text(), layer
+    # Prose reads naturally whatever the name: no "orders's".
+    assert "orders' data" in readme
+    assert "Reviews' business rules" in logic
+    assert "s's " not in "".join(path.read_text() for path in reviews.rglob("*.*"))
+
+
 def test_the_slug_is_derived_from_the_project_name(bake) -> None:
     project = bake(project_name="Acme Web-Shop")
 

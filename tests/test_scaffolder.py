@@ -27,6 +27,47 @@ def test_a_product_added_later_is_identical_to_one_baked_in(bake) -> None:
     assert tree(later / "products" / "orders") == tree(baked / "products" / "orders")
 
 
+def test_a_product_using_several_added_later_is_identical_to_one_baked_in(bake) -> None:
+    baked = bake(products="catalog, orders:catalog, reviews:catalog+orders")
+    later = bake(products="catalog, orders:catalog")
+
+    flags = ("--depends-on", "catalog", "--depends-on", "orders")
+    run(sys.executable, "-m", "scaffold", "product", "reviews", *flags, cwd=later)
+
+    assert tree(later / "products" / "reviews") == tree(baked / "products" / "reviews")
+
+
+def test_the_product_command_refuses_bad_dependencies_in_one_line_and_writes_nothing(
+    bake,
+) -> None:
+    project = bake(products="catalog, orders:catalog")
+    # A hand-edited catalog that already names a product reviews among its dependencies.
+    domain = project / "products" / "catalog" / "tach.domain.toml"
+    domain.write_text(domain.read_text().replace('"//core",', '"//core", "//products.reviews",'))
+    before = tree(project)
+
+    for dependencies, error in (
+        (["orders", "orders"], "invalid dependency 'orders' of 'reviews': it is listed twice"),
+        (["orders", "nowhere"], "invalid dependency 'nowhere' of 'reviews': there is no such"),
+        (["reviews"], "invalid dependency 'reviews' of 'reviews': a product cannot depend on"),
+        (["Orders"], "invalid dependency name 'Orders': must be a lowercase Python"),
+        (
+            ["orders"],
+            "invalid dependency 'orders' of 'reviews': cycle reviews -> orders -> "
+            "catalog -> reviews",
+        ),
+    ):
+        flags = [flag for name in dependencies for flag in ("--depends-on", name)]
+        returncode, output = attempt(
+            sys.executable, "-m", "scaffold", "product", "reviews", *flags, cwd=project
+        )
+
+        assert returncode == 1, dependencies
+        assert output.startswith(f"error: {error}"), output
+        assert output.count("\n") == 1, output
+    assert tree(project) == before
+
+
 def test_running_the_bake_again_changes_nothing(tmp_path: Path) -> None:
     def bake_into_same_place() -> Path:
         return Path(

@@ -46,6 +46,12 @@ BAD_ANSWERS = [
     ({"products": "catalog:catalog"}, "a product cannot depend on itself"),
     ({"products": "catalog, orders:nowhere"}, "may only depend on a product listed before it"),
     ({"products": "a, b:a:x"}, "invalid dependency name 'a:x': must be a lowercase Python"),
+    ({"products": "a, b, c:a+b+a"}, "invalid dependency 'a' of 'c': it is listed twice"),
+    ({"products": "a, c:a+nowhere"}, "invalid dependency 'nowhere' of 'c': it may only depend"),
+    ({"products": "a, c:a+c"}, "invalid dependency 'c' of 'c': a product cannot depend on itself"),
+    ({"products": "a:b, b:a"}, "invalid dependency 'b' of 'a': it may only depend on a product"),
+    ({"products": "a, c:a+"}, "invalid dependency name '': must be a lowercase Python"),
+    ({"products": "a, c:a b"}, "invalid dependency name 'a b': must be a lowercase Python"),
 ]
 BAD_CHOICES = [{"python_version": "3.11"}, {"license": "GPL-3.0"}]
 

@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from boundaries.findings import Finding
-from boundaries.names import FACADE_INTERFACE, InvalidName, ProductNames, check_product_name
+from boundaries.names import (
+    FACADE_INTERFACE,
+    InvalidName,
+    ProductNames,
+    check_product_name,
+    possessive,
+)
 from boundaries.parsing import parse_python
 from boundaries.readme import lint_readme
 
@@ -197,9 +203,9 @@ def _lint_tasks(
                 path,
                 None,
                 "turbo-tasks",
-                f"{TEST_SCRIPT} does not check {names.name}'s contracts and facade against "
-                "their lock first: the products using it re-test only when the lock changes, "
-                "so a stale lock must fail this task; use "
+                f"{TEST_SCRIPT} does not check {possessive(names.name)} contracts and facade "
+                "against their lock first: the products using it re-test only when the lock "
+                "changes, so a stale lock must fail this task; use "
                 f'"{expected}"',
             )
         )
@@ -256,7 +262,7 @@ def _lint_task_imports(root: Path, names: ProductNames) -> list[Finding]:
                             relative,
                             node.lineno,
                             "tasks-facade",
-                            f"a task imports {module}: tasks call {names.name}'s facade "
+                            f"a task imports {module}: tasks call {possessive(names.name)} facade "
                             "only, which owns the logic, the models and other products' calls",
                         )
                     )

@@ -28,6 +28,7 @@ from typing import Any
 
 from boundaries.contracts import Contracts, facade_directory, read_contracts
 from boundaries.findings import Finding
+from boundaries.names import possessive
 
 LOCK_FILE = "contracts.lock.json"
 RULE = "contract-lock"
@@ -48,8 +49,8 @@ def write_lock(root: Path, contracts: Contracts) -> Path:
     lock = {
         "product": contracts.product,
         "about": (
-            f"The public shape of {contracts.product}'s contracts and facade functions, which "
-            f"other products rely on. Checked by `python -m boundaries contracts "
+            f"The public shape of {possessive(contracts.product)} contracts and facade "
+            f"functions, which other products rely on. Checked by `python -m boundaries contracts "
             f"{contracts.product}`; accept a deliberate breaking change with "
             f"`{update_command(contracts.product)}`."
         ),
@@ -219,7 +220,7 @@ class _Comparison:
             [f for f, d in old_fields.items() if self.positional_field(d, was_kw_only)],
             [f for f, d in new_fields.items() if self.positional_field(d, False)],
             f"fields of {name}",
-            f"make {name}'s new fields keyword-only",
+            f"make {possessive(name)} new fields keyword-only",
         )
 
     @staticmethod

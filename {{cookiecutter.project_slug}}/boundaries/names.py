@@ -10,9 +10,11 @@ from __future__ import annotations
 import keyword
 import re
 import sys
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
+_DIGITS = re.compile(r"(\d+)")
 IDENTIFIER_RULE = (
     "must be a lowercase Python identifier: letters, digits and single "
     "underscores, starting with a letter"
@@ -127,41 +129,79 @@ def check_package_name(name: str) -> None:
         raise InvalidName(f"invalid package name {name!r}: at most {MAX_PACKAGE_NAME} characters")
 
 
+def check_dependencies(
+    name: str, dependencies: Sequence[str], available: Collection[str], unavailable: str
+) -> None:
+    """Refuse a dependency list with a bad name, the product itself, a repeat, or a product
+    not in ``available``; ``unavailable`` says why such a product cannot be used.
+
+    The bake (``orders:catalog+billing``) and ``startproduct --depends-on`` share it, so both
+    refuse the same lists with the same words. A product may only use products that exist
+    before it, so no list accepted here closes a cycle of new products.
+    """
+    seen: set[str] = set()
+    for dependency in dependencies:
+        check_identifier(dependency, "dependency name")
+        if dependency == name:
+            raise InvalidName(
+                f"invalid dependency {dependency!r} of {name!r}: a product cannot depend on itself"
+            )
+        if dependency in seen:
+            raise InvalidName(f"invalid dependency {dependency!r} of {name!r}: it is listed twice")
+        if dependency not in available:
+            raise InvalidName(f"invalid dependency {dependency!r} of {name!r}: {unavailable}")
+        seen.add(dependency)
+
+
 @dataclass(frozen=True)
 class ProductSpec:
     name: str
-    depends_on: str | None = None
+    depends_on: tuple[str, ...] = ()
 
 
 def parse_product_specs(text: str, project_slug: str) -> list[ProductSpec]:
-    """Parse ``"catalog, orders:catalog"``: names, each optionally ``:dependency``.
+    """Parse ``"catalog, orders:catalog, reviews:catalog+orders"``: names, each optionally
+    followed by ``:`` and the products whose facades it uses, joined by ``+``.
 
-    A product may depend on one product listed before it, which keeps the
+    A product may depend only on products listed before it, which keeps the
     list in creation order and makes cycles impossible.
     """
     specs: list[ProductSpec] = []
     if not text.strip():
         return specs
-    seen: set[str] = set()
+    seen: list[str] = []
     for raw in text.split(","):
         item = raw.strip()
         if not item:
             raise InvalidName(f"invalid product list {text!r}: it has an empty entry")
-        name, sep, dependency = (part.strip() for part in item.partition(":"))
+        name, sep, dependencies = (part.strip() for part in item.partition(":"))
         check_product_name(name, project_slug)
         if name in seen:
             raise InvalidName(f"invalid product list {text!r}: {name!r} is listed twice")
-        if sep:
-            check_identifier(dependency, "dependency name")
-            if dependency == name:
-                raise InvalidName(f"invalid product {item!r}: a product cannot depend on itself")
-            if dependency not in seen:
-                raise InvalidName(
-                    f"invalid product {item!r}: it may only depend on a product listed before it"
-                )
-        seen.add(name)
-        specs.append(ProductSpec(name, dependency or None))
+        depends_on = tuple(part.strip() for part in dependencies.split("+")) if sep else ()
+        check_dependencies(
+            name, depends_on, seen, "it may only depend on a product listed before it"
+        )
+        seen.append(name)
+        specs.append(ProductSpec(name, depends_on))
     return specs
+
+
+def in_import_order(names: Iterable[str]) -> list[str]:
+    """``names`` sorted as ruff's isort sorts the modules named after them: runs of digits
+    by their value (``shop9`` before ``shop10``). A product's imports of the products it
+    uses are then sorted as the skeleton writes them, and so is every list of them."""
+    return sorted(names, key=_natural_key)
+
+
+def _natural_key(name: str) -> list[int | str]:
+    # Split around digit runs, text and numbers alternate: lists compare position by position.
+    return [int(part) if part.isdigit() else part for part in _DIGITS.split(name)]
+
+
+def possessive(noun: str) -> str:
+    """``"Catalog's"``, ``"Orders'"``: the possessive of a name, for prose."""
+    return f"{noun}'" if noun.endswith("s") else f"{noun}'s"
 
 
 @dataclass(frozen=True)
@@ -203,6 +243,16 @@ class ProductNames:
     @property
     def verbose_name(self) -> str:
         return self.name.replace("_", " ").capitalize()
+
+    @property
+    def verbose_possessive(self) -> str:
+        """``"Catalog's"``, ``"Orders'"``, ``"Order lines'"``: for the skeleton's prose."""
+        return possessive(self.verbose_name)
+
+    @property
+    def possessive_name(self) -> str:
+        """``"catalog's"``, ``"orders'"``: its name in running prose."""
+        return possessive(self.name)
 
     def turbo_package(self, project_slug: str) -> str:
         return f"@{project_slug}/{self.name}"

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boundaries.findings import Finding
-from boundaries.names import ProductNames
+from boundaries.names import ProductNames, possessive
 
 # Rule ids of this lint, what each catches and the fix (README and docs quote them).
 RULES = {
@@ -375,7 +375,7 @@ def why_private(path: str, surfaces: Mapping[str, Surface]) -> str:
         if surface and not surface.has_all:
             return f"{file} has no literal __all__, so none of its names is public"
         return f"{rest[3]} is not in __all__ of {file}"
-    return f"{path} is not part of {parts[1]}'s facade"
+    return f"{path} is not part of {possessive(parts[1])} facade"
 
 
 @dataclass
@@ -506,7 +506,7 @@ class FileReach:
                     node,
                     "facade-reach",
                     f"imports {checked}: {why_private(checked, self.project.surfaces)}; "
-                    f"other products use only {product}'s public facade (__all__ of "
+                    f"other products use only {possessive(product)} public facade (__all__ of "
                     "facade/api.py, and the classes of facade/contracts.py and enums.py)",
                 )
                 return
@@ -568,8 +568,9 @@ class FileReach:
                     node,
                     "facade-reach",
                     f"uses {ast.unparse(node)}, that is {path}: "
-                    f"{why_private(path, self.project.surfaces)}; call {product}'s public "
-                    "facade functions and use its contracts and enums only",
+                    f"{why_private(path, self.project.surfaces)}; call "
+                    f"{possessive(product)} public facade functions and use its contracts and "
+                    "enums only",
                 )
                 return
             elif not self._module_use_allowed(node, path):
@@ -654,7 +655,7 @@ class FileReach:
                 "registry-string",
                 f"{via or 'a lookup'} names the app label {label!r} of product {label}: the "
                 "app registry hands out its models and rows, which only it may touch; call "
-                f"{label}'s facade",
+                f"{possessive(label)} facade",
             )
 
     # -- strings: module paths, SQL, task names ---------------------------------------------
@@ -688,8 +689,8 @@ class FileReach:
                         node,
                         "foreign-sql",
                         f"SQL names the table {table} of product {owner}: its schema is "
-                        f"{owner}'s to change, and its rows are {owner}'s to read and write; "
-                        f"call {owner}'s facade",
+                        f"{possessive(owner)} to change, and its rows are {possessive(owner)} "
+                        f"to read and write; call {possessive(owner)} facade",
                     )
                     break
         owner = self.project.registry.tasks.get(text) if complete else None
@@ -698,8 +699,8 @@ class FileReach:
                 node,
                 "foreign-task",
                 f"the string {text!r} names a Celery task of product {owner}: sending it by "
-                f"name skips {owner}'s facade and breaks silently when it is renamed; call "
-                f"{owner}'s facade, which may queue it",
+                f"name skips {possessive(owner)} facade and breaks silently when it is "
+                f"renamed; call {possessive(owner)} facade, which may queue it",
             )
 
     def _check_module_string(self, node: ast.AST, text: str, complete: bool) -> None:
@@ -731,7 +732,7 @@ class FileReach:
                     f"the string {text!r} names {whole}: "
                     f"{why_private(whole, self.project.surfaces)}; import paths in strings "
                     f"(import_module, mock.patch, include, pytest_plugins) follow the same "
-                    f"rule as imports: only {product}'s public facade",
+                    f"rule as imports: only {possessive(product)} public facade",
                 )
                 return
         if not exact and kind != "public":

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import models
 
-from boundaries.names import ProductNames, is_contract_module
+from boundaries.names import ProductNames, is_contract_module, possessive
 from boundaries.reach import model_lookups
 
 TAG = "boundaries"
@@ -85,7 +85,7 @@ def check_relations(app_configs: Iterable[AppConfig] | None = None, **kwargs: An
                         f"{relation} {target._meta.label}, a model of product {target_product}: "
                         "products never share tables",
                         hint=f"Store the id (a UUIDField) and read it through "
-                        f"{target_product}'s facade.",
+                        f"{possessive(target_product)} facade.",
                         obj=model,
                         id="boundaries.E001",
                     )
@@ -130,7 +130,7 @@ def check_model_lookups(
                         Error(
                             f"{_relative(path)}:{line}: get_model() loads a model of product "
                             f"{label}: products never use each other's models",
-                            hint=f"Call {label}'s facade instead.",
+                            hint=f"Call {possessive(label)} facade instead.",
                             id="boundaries.E003",
                         )
                     )

@@ -46,6 +46,7 @@ from django.db.backends.signals import connection_created
 from django.db.models import deletion
 
 from boundaries.baseline import BASELINE, BaselineError, read_baseline
+from boundaries.names import possessive
 from core import lookups
 from core.ownership import SHARED, Ownership, owners_text, ownership
 
@@ -120,7 +121,7 @@ class Guard:
                 RULE_TABLE,
                 f"{product} ran SQL on {owners_text(foreign)}: a product's tables are its own. "
                 f"Statement: {shown}",
-                f"call {' or '.join(others)}'s facade "
+                f"call the facade of {' or '.join(others)} "
                 f"(products/{others[0]}/backend/facade/api.py), which queries as its owner",
             )
 
@@ -136,8 +137,8 @@ class Guard:
                 RULE_TASK,
                 f"{issuer[0]} publishes task {task_name!r} of product {owner}: its tasks are "
                 "its private entry points",
-                f"call a function of {owner}'s facade; if the work must be queued, "
-                f"the facade publishes {owner}'s own task",
+                f"call a function of {possessive(owner)} facade; if the work must be queued, "
+                f"the facade publishes {possessive(owner)} own task",
             )
 
     def check_lookup(self, label: str, model_name: str) -> None:
@@ -151,7 +152,7 @@ class Guard:
                 RULE_LOOKUP,
                 f"{issuer[0]} resolves model {label}.{model_name} of product {owner} through "
                 "the app registry: products never use each other's models",
-                f"call {owner}'s facade instead",
+                f"call {possessive(owner)} facade instead",
             )
 
     # -- attribution ---------------------------------------------------------------------

@@ -25,6 +25,7 @@ from django.db import migrations, models
 from django.db.migrations.loader import MigrationLoader
 from django.dispatch import Signal
 
+from boundaries.names import possessive
 from core import lookups
 from core.checks import TAG, _field_place, _line, _reverse_hidden
 from core.ownership import SHARED, Ownership, owners_text, ownership, relative
@@ -66,13 +67,13 @@ def check_tables(
             if len(claimants) > 1:
                 why = f"the table of {'shared code' if rightful is None else rightful}"
             else:
-                why = f"a name in product {namespace}'s namespace ({namespace}_...)"
+                why = f"a name in product {possessive(namespace)} namespace ({namespace}_...)"
             errors.append(
                 Error(
                     f"{_model_place(model)}: {model._meta.label} is mapped onto {table}, "
                     f"{why}: a product owns its tables alone",
                     hint="Remove db_table (Django names it after the app) or choose a name in "
-                    f"{product}'s own namespace ({product}_...); read other "
+                    f"{possessive(product)} own namespace ({product}_...); read other "
                     "products' data through their facades.",
                     obj=model,
                     id="boundaries.E010",
@@ -112,8 +113,8 @@ def check_migrations(
                         f"{relative(path)}:{_text_line(path, other_label)}: migration "
                         f"{label}.{name} {kind} {other_label}.{other_name}, a migration of "
                         f"product {other}: a product's schema must migrate on its own",
-                        hint=f"Remove the dependency; store {other}'s ids (UUIDField) and "
-                        "move shared steps into the owning product's migrations.",
+                        hint=f"Remove the dependency; store {possessive(other)} ids "
+                        "(UUIDField) and move shared steps into the owning product's migrations.",
                         id="boundaries.E011",
                     )
                 )

@@ -26,7 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     product = commands.add_parser("product", help="create a product from the skeleton")
     product.add_argument("name")
-    product.add_argument("--depends-on", metavar="PRODUCT", help="a product whose facade it uses")
+    product.add_argument(
+        "--depends-on",
+        metavar="PRODUCT",
+        action="append",
+        default=[],
+        help="a product whose facade it uses; repeat it for each one",
+    )
     product.add_argument(
         "--not-isolated", action="store_true", help="let other products import any of it"
     )

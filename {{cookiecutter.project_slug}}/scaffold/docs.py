@@ -36,7 +36,7 @@ def depends_on_line(root: Path, provider: str, consumer: str) -> str:
     if domain.is_file():
         text = domain.read_text(encoding="utf-8")
     else:
-        context = skeleton_context("example", consumer, provider, isolated=True)
+        context = skeleton_context("example", consumer, [provider], isolated=True)
         text = render(DOMAIN_SKELETON.read_text(encoding="utf-8"), context)
     return next(line for line in text.splitlines() if line.startswith("depends_on ="))
 

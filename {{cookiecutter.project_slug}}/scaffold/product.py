@@ -14,9 +14,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from boundaries.contracts import read_contracts
-from boundaries.layout import product_directories
+from boundaries.graph import reachable
+from boundaries.layout import declared_dependencies, product_directories, read_domain
 from boundaries.lock import write_lock
-from boundaries.names import FACADE_INTERFACE, InvalidName, ProductNames, check_product_name
+from boundaries.names import (
+    FACADE_INTERFACE,
+    InvalidName,
+    ProductNames,
+    check_dependencies,
+    check_product_name,
+    in_import_order,
+)
 from boundaries.owners import OwnersError, read_owners, write_codeowners
 from scaffold.tree import render_tree, write_tree
 
@@ -38,22 +46,24 @@ def product_exists(root: Path, name: str) -> bool:
 
 
 def create_product(
-    root: Path, name: str, *, depends_on: str | None = None, isolated: bool = True
+    root: Path, name: str, *, depends_on: Sequence[str] = (), isolated: bool = True
 ) -> Path:
     """Render the skeleton into ``products/<name>`` atomically; return its path.
 
-    A failure never leaves a half-written product behind. An isolated
-    product (the default) exposes only its facade and gets a contract lock;
-    a non-isolated one lets others import anything from it, so a change to
-    it re-tests everything.
+    ``depends_on`` lists the existing products whose facades it uses, each
+    declared everywhere a dependency lives. A failure never leaves a
+    half-written product behind. An isolated product (the default) exposes
+    only its facade and gets a contract lock; a non-isolated one lets others
+    import anything from it, so a change to it re-tests everything.
     """
     slug = project_slug(root)
     check_product_name(name, slug)
     target = root / "products" / name
     if target.exists():
         raise InvalidName(f"invalid product name {name!r}: {target} already exists")
-    if depends_on is not None and not product_exists(root, depends_on):
-        raise InvalidName(f"invalid dependency {depends_on!r}: there is no product {depends_on!r}")
+    existing = [product for product in product_directories(root) if product_exists(root, product)]
+    check_dependencies(name, depends_on, existing, "there is no such product")
+    check_no_cycle(root, name, depends_on)
 
     try:
         owners = read_owners(root, "package.json")  # the project's default owners
@@ -75,15 +85,42 @@ def create_product(
     return target
 
 
+def check_no_cycle(root: Path, name: str, depends_on: Sequence[str]) -> None:
+    """Refuse dependencies that already use a product called ``name`` (a hand-edited
+    ``tach.domain.toml`` may name a product before it exists): the new one would close a cycle.
+    """
+    paths = reachable(depends_on, lambda product: uses(root, product))
+    if name in paths:
+        cycle = " -> ".join((name, *paths[name]))
+        raise InvalidName(f"invalid dependency {paths[name][0]!r} of {name!r}: cycle {cycle}")
+
+
+def uses(root: Path, product: str) -> set[str]:
+    """The products ``product``'s tach.domain.toml declares (none when it cannot be read)."""
+    try:
+        return declared_dependencies(read_domain(root, product))
+    except (OSError, ValueError):
+        return set()
+
+
 def skeleton_context(
-    slug: str, name: str, depends_on: str | None, *, isolated: bool, owners: Sequence[str] = ()
+    slug: str,
+    name: str,
+    depends_on: Sequence[str],
+    *,
+    isolated: bool,
+    owners: Sequence[str] = (),
 ) -> dict[str, object]:
     product = ProductNames(name)
-    dependency = ProductNames(depends_on) if depends_on else None
+    dependencies = [ProductNames(dependency) for dependency in in_import_order(depends_on)]
+    tach_modules = ["//core", "//packages.display_names"]
+    tach_modules += [f"//{dependency.tach_module}" for dependency in dependencies]
     return {
         "product": product.name,
         "Product": product.class_prefix,
         "verbose_name": product.verbose_name,
+        "verbose_possessive": product.verbose_possessive,
+        "product_possessive": product.possessive_name,
         "app_module": product.app_module,
         "tach_module": product.tach_module,
         "turbo_package": product.turbo_package(slug),
@@ -93,8 +130,16 @@ def skeleton_context(
         "isolated": isolated,
         "owners": json.dumps(list(owners)),  # a JSON list, escaped alike
         "facade_interface": json.dumps(FACADE_INTERFACE),  # a TOML string, escaped alike
-        "has_dependency": dependency is not None,
-        "dependency": dependency.name if dependency else "",
-        "dependency_tach_module": dependency.tach_module if dependency else "",
-        "dependency_turbo_package": dependency.turbo_package(slug) if dependency else "",
+        "tach_depends_on": json.dumps(tach_modules),  # a TOML array of strings
+        "has_dependency": bool(dependencies),
+        # Each dependency's names, for the skeleton's "for dependencies" blocks.
+        "dependencies": [
+            {
+                "dependency": dependency.name,
+                "dependency_possessive": dependency.possessive_name,
+                "dependency_turbo_package": dependency.turbo_package(slug),
+                "dependency_comma": "," if index < len(dependencies) - 1 else "",
+            }
+            for index, dependency in enumerate(dependencies)
+        ],
     }

@@ -87,6 +87,21 @@ def test_a_longer_chain_names_every_link(project: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("changed", "selected"),
+    [("shop", ("cart", "checkout", "review", "shop")), ("blog", ("blog", "review"))],
+)
+def test_a_product_using_several_is_tested_when_any_of_their_contracts_changes(
+    project: Path, changed: str, selected: tuple[str, ...]
+) -> None:
+    add_product(project, "review", uses=("shop", "blog"))
+
+    plan = make_plan(project, [f"products/{changed}/backend/facade/contracts.py"])
+
+    assert plan.products == selected
+    assert f"review: uses {changed}, whose contract inputs changed" in plan.reasons
+
+
+@pytest.mark.parametrize(
     "path",
     [
         "products/cart/backend/facade/api.py",

@@ -75,7 +75,7 @@ def test_a_product_querying_another_products_table_is_reported(watch: Callable[.
     assert violation.line == 2
     assert f"alpha ran SQL on {TABLE.lower()} (product beta)" in violation.message
     assert "Statement: SELECT COUNT(*)" in violation.message
-    assert "beta's facade" in violation.fix
+    assert "call the facade of beta (products/beta/backend/facade/api.py)" in violation.fix
 
 
 def test_a_products_own_table_raw_sql_and_shared_code_pass(watch: Callable[..., Guard]) -> None:

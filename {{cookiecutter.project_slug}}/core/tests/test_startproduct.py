@@ -1,6 +1,7 @@
 """``manage.py startproduct`` refuses bad names and writes nothing when it refuses."""
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,12 @@ def test_it_creates_a_product_with_the_full_layout(project: Path) -> None:
         (["class"], "Python keyword"),
         (["core"], "project's own package"),
         (["demo"], "project slug"),
-        (["billing", "--depends-on", "nowhere"], "there is no product 'nowhere'"),
+        (
+            ["billing", "--depends-on", "nowhere"],
+            "'nowhere' of 'billing': there is no such product",
+        ),
+        (["billing", "--depends-on", "billing"], "a product cannot depend on itself"),
+        (["billing", "--depends-on", "no-where"], "invalid dependency name 'no-where'"),
     ],
 )
 def test_it_refuses_bad_input_and_writes_nothing(
@@ -53,6 +59,49 @@ def test_it_refuses_bad_input_and_writes_nothing(
 
     with override_settings(BASE_DIR=project), pytest.raises(CommandError, match=message):
         call_command("startproduct", *args)
+
+    assert listing(project) == before
+
+
+def test_it_declares_and_stubs_every_product_it_uses_sorted_by_name(project: Path) -> None:
+    with override_settings(BASE_DIR=project):
+        call_command("startproduct", "catalog")
+        call_command("startproduct", "orders", "--depends-on", "catalog")
+        call_command("startproduct", "reviews", "--depends-on", "orders", "--depends-on", "catalog")
+
+    reviews = project / "products" / "reviews"
+    domain = tomllib.loads((reviews / "tach.domain.toml").read_text())
+    assert domain["root"]["depends_on"][-2:] == ["//products.catalog", "//products.orders"]
+    package = json.loads((reviews / "package.json").read_text())
+    assert list(package["dependencies"]) == ["@demo/catalog", "@demo/orders"]
+    conftest = (reviews / "backend" / "tests" / "conftest.py").read_text()
+    for used in ("orders", "catalog"):
+        assert f"stub_facade(monkeypatch, {used}_api.get_item, get_item)" in conftest
+        assert f"- **{used}**, through its facade" in (reviews / "README.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("dependencies", "message"),
+    [
+        (["catalog", "catalog"], "invalid dependency 'catalog' of 'reviews': it is listed twice"),
+        (["catalog", "nowhere"], "invalid dependency 'nowhere' of 'reviews': there is no such"),
+        (["catalog", "reviews"], "invalid dependency 'reviews' of 'reviews': a product cannot"),
+        # catalog's tach.domain.toml, edited by hand, already uses a product called reviews.
+        (["catalog"], "invalid dependency 'catalog' of 'reviews': cycle reviews -> catalog -> "),
+    ],
+)
+def test_a_bad_list_of_dependencies_is_refused_and_nothing_is_written(
+    project: Path, dependencies: list[str], message: str
+) -> None:
+    with override_settings(BASE_DIR=project):
+        call_command("startproduct", "catalog")
+    domain = project / "products" / "catalog" / "tach.domain.toml"
+    domain.write_text(domain.read_text().replace('"//core",', '"//core", "//products.reviews",'))
+    before = listing(project)
+    flags = [flag for used in dependencies for flag in ("--depends-on", used)]
+
+    with override_settings(BASE_DIR=project), pytest.raises(CommandError, match=message):
+        call_command("startproduct", "reviews", *flags)
 
     assert listing(project) == before
 

@@ -16,7 +16,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("name", help="lowercase Python identifier, e.g. billing")
         parser.add_argument(
-            "--depends-on", metavar="PRODUCT", help="an existing product whose facade it uses"
+            "--depends-on",
+            metavar="PRODUCT",
+            action="append",
+            default=[],
+            help="an existing product whose facade it uses; repeat it for each one",
         )
         parser.add_argument(
             "--not-isolated",
@@ -25,7 +29,7 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args: Any, name: str, depends_on: str | None, not_isolated: bool, **options: Any
+        self, *args: Any, name: str, depends_on: list[str], not_isolated: bool, **options: Any
     ) -> None:
         try:
             path = create_product(
