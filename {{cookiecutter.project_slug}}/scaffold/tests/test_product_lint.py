@@ -1,9 +1,8 @@
-"""The product lint (layout, isolation chain, task imports), on products rendered from the skeleton.
+"""The product lint (``boundaries.layout``) on products rendered from the skeleton.
 
-Each test renders fresh products into a scratch project with the scaffolder, so
-the lint is checked against exactly what ``make product`` writes, in any project,
-one with no products of its own included; then plants one mistake and expects
-the one finding that names it.
+What ``make product`` writes passes the lint; each mistake planted in a copy of
+it fails with the one finding that names it. Rendered into a scratch project, so
+this holds in any project, one with no products of its own included.
 """
 
 import ast
