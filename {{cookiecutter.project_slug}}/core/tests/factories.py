@@ -4,7 +4,7 @@
 ``NoteFactory`` builds the stand-in model of the base models' tests.
 """
 
-import factory
+from factory.declarations import Sequence, SubFactory
 from factory.django import DjangoModelFactory, Password
 
 from core.models import User
@@ -19,7 +19,7 @@ class UserFactory(DjangoModelFactory[User]):
         model = User
         django_get_or_create = ("username",)
 
-    username = factory.Sequence(lambda n: f"user{n}")
+    username = Sequence(lambda n: f"user{n}")
     password = Password(PASSWORD)
 
 
@@ -27,5 +27,5 @@ class NoteFactory(DjangoModelFactory[Note]):
     class Meta:
         model = Note
 
-    text = factory.Sequence(lambda n: f"note {n}")
-    owner = factory.SubFactory(UserFactory)
+    text = Sequence(lambda n: f"note {n}")
+    owner = SubFactory(UserFactory)

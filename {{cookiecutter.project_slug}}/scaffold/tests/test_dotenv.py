@@ -1,6 +1,5 @@
 """``make .env``: a local .env from .env.example, with a secret key of its own."""
 
-import re
 import stat
 from pathlib import Path
 
@@ -10,7 +9,8 @@ from .conftest import PROJECT_ROOT
 
 
 def secret_key(text: str) -> str:
-    (key,) = re.findall(r"(?m)^SECRET_KEY=(.*)$", text)
+    prefix = "SECRET_KEY="
+    (key,) = [line.removeprefix(prefix) for line in text.splitlines() if line.startswith(prefix)]
     return key
 
 
