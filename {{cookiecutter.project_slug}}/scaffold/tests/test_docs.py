@@ -42,8 +42,6 @@ def test_without_such_a_pair_the_guide_shows_what_one_would_write(root: Path) ->
     assert "`shop` and `orders`" in guide
     assert "no product that uses another's facade yet" in guide
     assert '"//products.shop"' in guide  # the skeleton's depends_on line for orders
-    assert "{{" not in guide
-    assert "{%" not in guide
 
 
 def test_without_products_the_guide_uses_example_names(root: Path) -> None:
