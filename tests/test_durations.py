@@ -74,8 +74,8 @@ def total_coverage(output: str) -> int:
 def test_the_shards_coverage_combines_into_the_whole_suites(project: Path, tmp_path: Path) -> None:
     """CI's shard step measures each part without a floor; `make coverage` judges them together.
 
-    The project-level tests' shard alone covers little of the products: it must
-    not fail for it. Combined, the shards cover what one `make pytest` covers.
+    A product's shard alone covers little of the project: it must not fail for it.
+    Combined, the shards cover what one `make pytest` covers.
     """
     whole = total_coverage(run("make", "pytest", cwd=project, timeout=900))
     for data in project.glob(".coverage*"):
@@ -87,5 +87,8 @@ def test_the_shards_coverage_combines_into_the_whole_suites(project: Path, tmp_p
         run("make", "pytest", f"PYTEST_ARGS={part}", cwd=project, env=env, timeout=900)
 
     combined = run("make", "coverage", cwd=project)
-    assert total_coverage(combined) >= whole >= 90  # a fresh process per part may add a branch
+    # About the whole's: a line run only when two parts share a process (a cache filled by
+    # another directory's tests, say) may differ. The floor holds either way.
+    assert abs(total_coverage(combined) - whole) <= 1
+    assert total_coverage(combined) >= 90
     assert not list(project.glob(".coverage.*"))  # combined into .coverage
