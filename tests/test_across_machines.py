@@ -89,7 +89,8 @@ def test_the_tests_job_is_a_matrix_over_the_plans_shards(project: Path) -> None:
     assert tests["env"]["PYTEST_ARGS"] == "${{ matrix.shard.pytest }}"
     assert tests["env"]["TURBO_ARGS"] == "${{ matrix.shard.turbo }}"
     runs = [step.get("run") for step in tests["steps"]]
-    assert 'make pytest PYTEST_ARGS="$PYTEST_ARGS"' in runs
+    # Each part is measured without a floor; the coverage job judges the parts together.
+    assert 'make pytest PYTEST_ARGS="$PYTEST_ARGS --cov --cov-report= --cov-fail-under=0"' in runs
     assert 'make test-selected TURBO_ARGS="$TURBO_ARGS"' in runs
 
 
@@ -97,9 +98,10 @@ def test_ci_passed_waits_for_every_shard_and_reads_the_plan(project: Path) -> No
     passed = load_workflow(project)["jobs"]["passed"]
 
     assert passed["if"] == "always()"
-    assert set(passed["needs"]) == {"checks", "plan", "tests"}
+    assert set(passed["needs"]) == {"checks", "plan", "tests", "coverage"}
     (step,) = passed["steps"]
     assert step["env"]["TESTS"] == "${{ needs.tests.result }}"  # the matrix's summed result
+    assert step["env"]["COVERAGE"] == "${{ needs.coverage.result }}"
     assert step["env"]["SHARDS"] == "${{ needs.plan.outputs.shards }}"
 
 
@@ -133,7 +135,7 @@ def test_main_runs_every_test_once_across_the_shards(project: Path, tmp_path: Pa
 
     assert len(shards) == 4  # 300 s of tests fill 5 jobs of a minute; TEST_SHARDS defaults to 4
     paths = [path for shard in shards for path in shard["pytest"].split()]
-    testpaths = ["boundaries", "config", "core", "packages"]
+    testpaths = ["boundaries", "config", "core", "packages", "scaffold"]
     assert sorted(paths) == sorted(testpaths + [f"products/{name}" for name in NAMES])
     for shard in shards:
         products = [unit for unit in shard["units"] if unit in NAMES]

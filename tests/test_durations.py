@@ -1,8 +1,9 @@
-"""Full tier: `make durations` times every product for real, and the full suite's shards
-run exactly the tests `make pytest` runs, each once.
+"""Full tier: `make durations` times every product for real, the full suite's shards
+run exactly the tests `make pytest` runs, each once, and their coverage adds up to its.
 """
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -63,3 +64,31 @@ def test_the_full_suites_shards_run_every_test_once(project: Path, tmp_path: Pat
     together = [test for tests in per_shard for test in tests]
     assert sorted(together) == sorted(everything)
     assert all(per_shard)  # no shard runs nothing (pytest would exit 5)
+
+
+def total_coverage(output: str) -> int:
+    (total,) = re.findall(r"^TOTAL\s.*\s(\d+)%$", output, flags=re.MULTILINE)
+    return int(total)
+
+
+def test_the_shards_coverage_combines_into_the_whole_suites(project: Path, tmp_path: Path) -> None:
+    """CI's shard step measures each part without a floor; `make coverage` judges them together.
+
+    A product's shard alone covers little of the project: it must not fail for it.
+    Combined, the shards cover what one `make pytest` covers.
+    """
+    whole = total_coverage(run("make", "pytest", cwd=project, timeout=900))
+    for data in project.glob(".coverage*"):
+        data.unlink()
+
+    for number, shard in enumerate(shards(project, tmp_path), start=1):
+        part = f"{shard['pytest']} --cov --cov-report= --cov-fail-under=0"  # as ci.yml's step
+        env = {"COVERAGE_FILE": f".coverage.{number}"}
+        run("make", "pytest", f"PYTEST_ARGS={part}", cwd=project, env=env, timeout=900)
+
+    combined = run("make", "coverage", cwd=project)
+    # About the whole's: a line run only when two parts share a process (a cache filled by
+    # another directory's tests, say) may differ. The floor holds either way.
+    assert abs(total_coverage(combined) - whole) <= 1
+    assert total_coverage(combined) >= 90
+    assert not list(project.glob(".coverage.*"))  # combined into .coverage

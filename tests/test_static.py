@@ -17,6 +17,7 @@ GITHUB_EXPRESSION = re.compile(r"\$\{\{ [^{}]+ \}\}")
 OWN_TEMPLATES = (
     Path("scaffold", "skeleton"),
     Path("scaffold", "render.py"),
+    Path("scaffold", "tests", "test_render.py"),  # the renderer's tests: templates to render
     Path("core", "templates"),
 )
 

@@ -185,9 +185,15 @@ CASES = {
     ),
     # 9. Tests that load another product's fixtures or patch its internals.
     "another product's conftest imported": planted(
-        "from products.catalog.backend.tests.conftest import make_row  # noqa: F401",
+        "from products.catalog.backend.tests.conftest import new_item  # noqa: F401",
         "facade-reach",
         "tests.conftest",
+        file=CONFTEST,
+    ),
+    "another product's factory imported": planted(
+        "from products.catalog.backend.tests.factories import ItemFactory  # noqa: F401",
+        "facade-reach",
+        "tests.factories",
         file=CONFTEST,
     ),
     "another product's conftest as a plugin": planted(

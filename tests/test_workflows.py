@@ -30,7 +30,11 @@ ACTIONLINT_MISTAKES = {
     "an unknown runner label": ("runs-on: ubuntu-24.04", "runs-on: ubuntu-24.4", "runner-label"),
     "an undefined matrix value": ("${{ matrix.python }}", "${{ matrix.pyhton }}", "expression"),
     "an undefined step": ("steps.plan.outputs", "steps.plans.outputs", "expression"),
-    "a missing job": ("needs: [checks, plan, tests]", "needs: [checks, plan, test]", "job-needs"),
+    "a missing job": (
+        "needs: [checks, plan, tests, coverage]",
+        "needs: [checks, plan, test, coverage]",
+        "job-needs",
+    ),
     "an unquoted variable": ('TURBO_ARGS="$TURBO_ARGS"', "TURBO_ARGS=$TURBO_ARGS", "shellcheck"),
 }
 ZIZMOR_MISTAKES = {
@@ -149,38 +153,74 @@ def test_every_make_target_the_workflow_runs_exists(project: Path) -> None:
         if "=" not in target
     }
 
-    assert called == {"install", "lint", "check", "pytest", "test-selected"}
+    assert called == {"install", "lint", "check", "pytest", "test-selected", "coverage"}
     assert called <= targets
 
 
 ONE_SHARD = '[{"name": "1 of 1", "units": ["catalog"], "pytest": "", "turbo": "--filter=x"}]'
+FULL_SHARD = '[{"name": "1 of 1", "units": ["(project)"], "pytest": "core", "turbo": ""}]'
 
 
 @pytest.mark.parametrize(
-    ("checks", "plan", "tests", "shards", "passes"),
+    ("checks", "plan", "tests", "coverage", "full_suite", "shards", "passes"),
     [
-        ("success", "success", "success", ONE_SHARD, True),
-        ("success", "success", "skipped", "[]", True),
-        ("success", "success", "failure", ONE_SHARD, False),
-        ("success", "success", "cancelled", ONE_SHARD, False),
-        ("failure", "success", "success", ONE_SHARD, False),
-        ("success", "cancelled", "skipped", "", False),
+        ("success", "success", "success", "skipped", "false", ONE_SHARD, True),
+        ("success", "success", "success", "success", "true", FULL_SHARD, True),
+        ("success", "success", "skipped", "skipped", "false", "[]", True),
+        ("success", "success", "failure", "skipped", "false", ONE_SHARD, False),
+        ("success", "success", "cancelled", "skipped", "false", ONE_SHARD, False),
+        ("failure", "success", "success", "skipped", "false", ONE_SHARD, False),
+        ("success", "cancelled", "skipped", "skipped", "", "", False),
         # Shards were planned but no test job ran them: never a pass.
-        ("success", "success", "skipped", ONE_SHARD, False),
-        ("success", "success", "skipped", "", False),
+        ("success", "success", "skipped", "skipped", "false", ONE_SHARD, False),
+        ("success", "success", "skipped", "skipped", "", "", False),
+        # A full suite whose combined coverage is under the floor, or was never judged.
+        ("success", "success", "success", "failure", "true", FULL_SHARD, False),
+        ("success", "success", "success", "skipped", "true", FULL_SHARD, False),
+        ("success", "success", "success", "cancelled", "true", FULL_SHARD, False),
     ],
 )
 def test_the_required_check_passes_only_when_every_job_did(
-    project: Path, checks: str, plan: str, tests: str, shards: str, passes: bool
+    project: Path,
+    checks: str,
+    plan: str,
+    tests: str,
+    coverage: str,
+    full_suite: str,
+    shards: str,
+    passes: bool,
 ) -> None:
     script = step_script(
-        project, "The checks and the plan passed; every shard passed, or the plan had none"
+        project,
+        "The checks and the plan passed; every shard passed, or the plan had none; coverage held",
     )
     completed = subprocess.run(
         ["bash", "-e", "-c", script],
-        env={"CHECKS": checks, "PLAN": plan, "TESTS": tests, "SHARDS": shards},
+        env={
+            "CHECKS": checks,
+            "PLAN": plan,
+            "TESTS": tests,
+            "COVERAGE": coverage,
+            "FULL_SUITE": full_suite,
+            "SHARDS": shards,
+        },
         capture_output=True,
         check=False,
     )
 
     assert (completed.returncode == 0) is passes
+
+
+def test_a_full_suites_shards_are_measured_and_judged_together(project: Path) -> None:
+    """Each shard measures its part without a floor; the coverage job combines and judges."""
+    workflow = load_workflow(project)
+    shard = step_script(project, "The full Django suite, this shard's part")
+    coverage = workflow["jobs"]["coverage"]
+
+    assert shard == 'make pytest PYTEST_ARGS="$PYTEST_ARGS --cov --cov-report= --cov-fail-under=0"'
+    assert coverage["needs"] == ["plan", "tests"]
+    assert coverage["if"] == "fromJSON(needs.plan.outputs.plan).full_suite"
+    assert step_script(project, "Combine the shards' coverage and hold it to the floor") == (
+        "make coverage"
+    )
+    assert "coverage" in workflow["jobs"]["passed"]["needs"]

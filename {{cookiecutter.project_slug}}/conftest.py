@@ -7,6 +7,7 @@ from django.conf import settings
 from rest_framework.test import APIClient
 
 from core.models import User
+from core.tests.factories import UserFactory
 
 # Runtime nets, on in every test run: the data-ownership guard (boundaries.R001-R003)
 # and the facade guard (facade functions return what they promise).
@@ -29,7 +30,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
 
 @pytest.fixture
 def user(db: None) -> User:
-    return User.objects.create_user(username="ada", password="a-long-test-password")
+    return UserFactory.create(username="ada")
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.db import connection
 
 from core.models import User
 
+from .factories import NoteFactory
 from .models import Note
 
 
@@ -18,7 +19,9 @@ def note_table(django_db_setup: None, django_db_blocker: Any) -> None:
 
 @pytest.fixture
 def make_note(note_table: None, user: User) -> Callable[..., Note]:
+    """Notes owned by ``user`` unless told otherwise, once their table exists."""
+
     def make(text: str = "a note", **fields: Any) -> Note:
-        return Note.objects.create(text=text, owner=fields.pop("owner", user), **fields)
+        return NoteFactory.create(text=text, owner=fields.pop("owner", user), **fields)
 
     return make

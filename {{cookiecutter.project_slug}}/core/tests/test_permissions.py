@@ -8,6 +8,8 @@ from rest_framework.test import APIRequestFactory
 from core.models import User
 from core.permissions import IsOwner, IsOwnerOrReadOnly
 
+from .factories import UserFactory
+
 
 @dataclass(frozen=True)
 class Owned:
@@ -23,7 +25,7 @@ def request_by(user: object, method: str = "get") -> SimpleNamespace:
 
 @pytest.fixture
 def other(db: None) -> User:
-    return User.objects.create_user(username="grace")
+    return UserFactory.create(username="grace")
 
 
 @pytest.mark.parametrize("method", ["get", "delete"])

@@ -81,7 +81,7 @@ class Command(BaseCommand):
         if every:
             checked += f" and {counted(len(packages), 'package')}"
         if findings:
-            raise CommandError(f"{len(findings)} problems in {checked}")
+            raise CommandError(f"{counted(len(findings), 'problem')} in {checked}")
         self.stdout.write(f"lintproducts: {checked} checked, all pass")
 
 
