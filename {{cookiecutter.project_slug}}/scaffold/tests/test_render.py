@@ -15,11 +15,11 @@ def test_it_substitutes_variables_and_keeps_one_branch() -> None:
 @pytest.mark.parametrize(
     ("text", "error"),
     [
-        ("{% if a %}\n{% if b %}\n", "skeleton:2: nested or empty {% if %}"),
-        ("{% if %}\n", "skeleton:1: nested or empty {% if %}"),
+        ("{% if a %}\n{% if b %}\n", "skeleton:2: {% if %} without {% endif %}"),
+        ("{% if %}\n", "skeleton:1: {% if %} without a variable"),
         ("{% else %}\n", "skeleton:1: unexpected {% else %}"),
         ("{% endif %}\n", "skeleton:1: unexpected {% endif %}"),
-        ("{% if a %}\n", "skeleton: {% if %} without {% endif %}"),
+        ("{% if a %}\n", "skeleton:1: {% if %} without {% endif %}"),
         ("{{ missing }}\n", "skeleton:1: unknown template variable 'missing'"),
         ("{% if missing %}\n{% endif %}\n", "skeleton:1: unknown template variable 'missing'"),
         ("{{name}}\n", "skeleton:1: unrendered template syntax: {{name}}"),
