@@ -4,16 +4,14 @@
     uv run python benchmarks/boundary_checks.py --products 10 --repeat 5
 
 Every other product uses the facade of the one before it. Prints the median
-wall time of each check; it asserts nothing (the tests do that).
+wall and CPU time of each check; it asserts nothing (the tests do that).
 """
 
-import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from baking import arguments, bake, timed, user_environment
+from baking import NOTE, arguments, bake, repeated, run, stop_on_failure, user_environment
 
 DJANGO = ("--settings=config.settings.test",)
 CHECKS = {
@@ -39,14 +37,14 @@ def main() -> None:
     env = user_environment()
     with tempfile.TemporaryDirectory() as scratch:
         project, baking = bake(args.products, Path(scratch), env)
-        subprocess.run(("make", "install"), cwd=project, env=env, check=True, capture_output=True)
+        run(("make", "install"), project, env)
 
-        print(f"{args.products} products, median of {args.repeat} runs, {sys.platform}")
-        print(f"  {'bake (cookiecutter)':<26} {baking:6.2f} s")
+        print(f"{args.products} products, {sys.platform}; medians of {args.repeat} runs; {NOTE}")
+        print(f"  {'':<26} {'wall':>10} {'CPU':>10}")
+        print(f"  {'bake (cookiecutter), once':<26} {baking}")
         for name, command in CHECKS.items():
-            times = [timed(command, project, env) for _ in range(args.repeat)]
-            print(f"  {name:<26} {statistics.median(times):6.2f} s")
+            print(f"  {name:<26} {repeated(args.repeat, command, project, env)}")
 
 
 if __name__ == "__main__":
-    main()
+    stop_on_failure(main)

@@ -15,20 +15,27 @@ system of the processes; the CPU figure holds better on a busy machine):
   product's closure, pytest collecting the product's tests, and the contract
   check alone.
 
-The product timed is ``p002``, which uses ``p001``. It prints medians of
---repeat and the ratio of the largest size to the smallest; it asserts nothing.
+The product timed is ``p002``, which uses ``p001``. The budget: the task at
+most 2 s of CPU at 8 products, and at most 1.2 times that at 96. It prints
+medians of --repeat and the ratio of the largest size to the smallest; it
+asserts nothing.
 """
 
 import json
-import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from baking import arguments, bake, user_environment
+from baking import (
+    NOTE,
+    Timing,
+    arguments,
+    bake,
+    repeated,
+    run,
+    stop_on_failure,
+    user_environment,
+)
 
 PRODUCT = "p002"
 PYTHON = ".venv/bin/python"
@@ -36,28 +43,10 @@ TESTS = f"products/{PRODUCT}/backend/tests"
 SETUP = "import django; django.setup()"
 
 
-def run(command: tuple[str, ...], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Run a command; return its wall and CPU seconds (children's user + system)."""
-    before = os.times()
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
-    wall = time.perf_counter() - start
-    after = os.times()
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
-    return wall, cpu
-
-
-def medians(repeat: int, command: tuple[str, ...], cwd: Path, env: dict[str, str]) -> list[float]:
-    runs = [run(command, cwd, env) for _ in range(repeat)]
-    return [statistics.median(wall for wall, _ in runs), statistics.median(cpu for _, cpu in runs)]
-
-
-def measure(products: int, repeat: int, env: dict[str, str]) -> dict[str, list[float]]:
+def measure(products: int, repeat: int, env: dict[str, str]) -> dict[str, Timing]:
     with tempfile.TemporaryDirectory() as scratch:
         project, _ = bake(products, Path(scratch), env)
-        subprocess.run(("make", "install"), cwd=project, env=env, check=True, capture_output=True)
+        run(("make", "install"), project, env)
         package = json.loads((project / "products" / PRODUCT / "package.json").read_text())
         script = package["scripts"]["backend:test"]
         alone = {**env, "PRODUCTS": PRODUCT, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
@@ -75,8 +64,8 @@ def measure(products: int, repeat: int, env: dict[str, str]) -> dict[str, list[f
             "  pytest collection, closure only": ((*pytest, "--collect-only"), project, alone),
             "  contract check": ((PYTHON, "-m", "boundaries", "contracts", PRODUCT), project, env),
         }
-        run(pytest, project, alone)  # compile the bytecode once, as a second run would find it
-        return {name: medians(repeat, *step) for name, step in steps.items()}
+        run(pytest, project, every)  # compile the bytecode once, as a second run would find it
+        return {name: repeated(repeat, *step) for name, step in steps.items()}
 
 
 def main() -> None:
@@ -84,19 +73,20 @@ def main() -> None:
     sizes = sorted(set(args.products))
     env = user_environment()
     results = {}
+    print(f"{sys.platform}; medians of {args.repeat} runs; {NOTE}\n", flush=True)
     for products in sizes:
         results[products] = measure(products, args.repeat, env)
-        print(f"{products} products, {sys.platform}; median of {args.repeat}; wall / CPU seconds")
-        for name, (wall, cpu) in results[products].items():
-            print(f"  {name:<36} {wall:6.2f} s  {cpu:6.2f} s")
+        print(f"{products} products {'wall':>32} {'CPU':>10}")
+        for name, timing in results[products].items():
+            print(f"  {name:<34} {timing}")
         print(flush=True)
     if len(sizes) > 1:
         small, large = results[sizes[0]], results[sizes[-1]]
-        print(f"Ratio {sizes[-1]} / {sizes[0]} products (wall, CPU)")
+        print(f"Ratio {sizes[-1]} / {sizes[0]} products {'wall':>18} {'CPU':>10}")
         for name in small:
-            ratios = [large[name][i] / small[name][i] for i in (0, 1)]
-            print(f"  {name:<36} {ratios[0]:6.2f}    {ratios[1]:6.2f}")
+            wall, cpu = large[name].wall / small[name].wall, large[name].cpu / small[name].cpu
+            print(f"  {name:<34} {wall:8.2f}   {cpu:8.2f}")
 
 
 if __name__ == "__main__":
-    main()
+    stop_on_failure(main)

@@ -13,45 +13,44 @@ before), installs it, commits, then times, through the project's own commands:
 - a no-op (``make test-selected`` with nothing changed), median of --repeat;
 - the discover plan for the logic change (``python -m boundaries discover``).
 
-It prints wall times, the tasks turbo ran, and the ratio selective/full; it
-asserts nothing (the template's tests prove which tasks run).
+It prints wall and CPU times, the tasks turbo ran, and the ratio
+selective/full; it asserts nothing (the template's tests prove which tasks run).
 """
 
 import re
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from baking import arguments, bake, timed, user_environment
+from baking import (
+    NOTE,
+    Timing,
+    arguments,
+    bake,
+    measured,
+    median,
+    run,
+    stop_on_failure,
+    timed,
+    user_environment,
+)
 
 CHANGED = Path("products", "p001", "backend", "logic.py")
 # The benchmark's commits need no identity of yours, and none of the project's hooks.
 IDENTITY = ("-c", "user.name=b", "-c", "user.email=b@example.com")
 
 
-def turbo(project: Path, env: dict[str, str], *arguments: str) -> tuple[float, str]:
-    """Run ``make test-selected``; return its wall time and turbo's task tally."""
-    start = time.perf_counter()
-    completed = subprocess.run(
-        ("make", "test-selected", *arguments),
-        cwd=project,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    seconds = time.perf_counter() - start
-    cached = re.search(r"Cached:\s+(\d+) cached, (\d+) total", completed.stdout)
+def turbo(project: Path, env: dict[str, str], *arguments: str) -> tuple[Timing, str]:
+    """Run ``make test-selected``; return its timing and turbo's task tally."""
+    timing, output = measured(("make", "test-selected", *arguments), project, env)
+    cached = re.search(r"Cached:\s+(\d+) cached, (\d+) total", output)
     ran = f"{int(cached[2]) - int(cached[1])} of {cached[2]} tasks ran" if cached else "?"
-    return seconds, ran
+    return timing, ran
 
 
-def change_logic(project: Path, run: int) -> None:
+def change_logic(project: Path, number: int) -> None:
     path = project / CHANGED
-    path.write_text(path.read_text() + f"\n# benchmark change {run}\n")
+    path.write_text(path.read_text() + f"\n# benchmark change {number}\n")
 
 
 def main() -> None:
@@ -66,28 +65,25 @@ def main() -> None:
             ("git", "add", "-A"),
             ("git", *IDENTITY, "commit", "--no-verify", "-qm", "b"),
         ):
-            subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
+            run(command, project, env)
 
         django = timed(("make", "pytest"), project, env)
         full, full_ran = turbo(project, env, "TURBO_ARGS=--force")
         changes = []
-        for run in range(args.repeat):
-            change_logic(project, run)
+        for number in range(args.repeat):
+            change_logic(project, number)
             changes.append(turbo(project, env))
-        change, change_ran = statistics.median(seconds for seconds, _ in changes), changes[0][1]
+        change, change_ran = median(timing for timing, _ in changes), changes[0][1]
         noops = [turbo(project, env) for _ in range(args.repeat)]
-        noop, noop_ran = statistics.median(seconds for seconds, _ in noops), noops[0][1]
-        subprocess.run(
-            ("git", *IDENTITY, "commit", "--no-verify", "-qam", "change"),
-            cwd=project,
-            env=env,
-            check=True,
-        )
+        noop, noop_ran = median(timing for timing, _ in noops), noops[0][1]
+        run(("git", *IDENTITY, "commit", "--no-verify", "-qam", "change"), project, env)
         discover = timed(
             (sys.executable, "-m", "boundaries", "discover", "--base", "HEAD~1"), project, env
         )
 
-    print(f"{args.products} products, {sys.platform}; changes and no-ops: median of {args.repeat}")
+    print(f"{args.products} products, {sys.platform}; changes and no-ops: medians of {args.repeat}")
+    print(f"  {NOTE}")
+    print(f"  {'':<32} {'wall':>10} {'CPU':>10}")
     rows = [
         ("full Django suite, one process", django, ""),
         ("full turbo run, cache ignored", full, full_ran),
@@ -95,11 +91,12 @@ def main() -> None:
         ("no-op (everything cached)", noop, noop_ran),
         ("discover plan for the change", discover, ""),
     ]
-    for name, seconds, ran in rows:
-        print(f"  {name:<32} {seconds:6.2f} s  {ran}")
-    print(f"  selective/full (turbo):          {change / full:6.2f}")
-    print(f"  selective/full (Django suite):   {change / django:6.2f}")
+    for name, timing, ran in rows:
+        print(f"  {name:<32} {timing}  {ran}")
+    for name, whole in (("turbo", full), ("Django suite", django)):
+        ratios = f"{change.wall / whole.wall:8.2f}   {change.cpu / whole.cpu:8.2f}"
+        print(f"  {f'selective/full ({name})':<32} {ratios}")
 
 
 if __name__ == "__main__":
-    main()
+    stop_on_failure(main)

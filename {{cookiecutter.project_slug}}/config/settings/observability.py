@@ -4,16 +4,15 @@ Every line goes to stdout, where a container platform or a process manager
 collects it: readable lines while developing, one JSON object per line in
 production (``LOG_FORMAT=json``) for a log pipeline to index. ``SENTRY_DSN``
 also reports unhandled errors, in requests and in Celery tasks, to Sentry.
+
+sentry_sdk is imported only when a DSN is set: with its integrations it took
+about 0.1 s of CPU, a tenth of every test process's imports, and tests never report.
 """
 
 from typing import Any
 
-import sentry_sdk
 from django.core.exceptions import ImproperlyConfigured
 from pythonjsonlogger.json import JsonFormatter
-from sentry_sdk.integrations.celery import CeleryIntegration
-from sentry_sdk.integrations.django import DjangoIntegration
-from sentry_sdk.utils import BadDsn, Dsn
 
 from config.logs import RequestIdFilter
 from config.settings.values import env
@@ -72,6 +71,8 @@ def logging_config(log_format: str, level: str) -> dict[str, Any]:
 def sentry_dsn(name: str) -> str:
     value = env.str(name, default="").strip()
     if value:
+        from sentry_sdk.utils import BadDsn, Dsn
+
         try:
             Dsn(value)
         except BadDsn as error:
@@ -84,6 +85,10 @@ def sentry_dsn(name: str) -> str:
 def start_sentry(dsn: str, environment: str) -> None:
     """Report unhandled errors of requests and Celery tasks to Sentry, when a DSN is set."""
     if dsn:
+        import sentry_sdk
+        from sentry_sdk.integrations.celery import CeleryIntegration
+        from sentry_sdk.integrations.django import DjangoIntegration
+
         sentry_sdk.init(
             dsn=dsn,
             environment=environment,
