@@ -126,7 +126,7 @@ def _shape_problem(value: object, annotation: object) -> str:
     if origin in (tuple, frozenset):
         if not isinstance(value, origin):
             return f"{_describe(value)}, not {_name(annotation)}"
-        items = list(value)  # type: ignore[call-overload]
+        items = list(value)
         if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
             expected = [arguments[0]] * len(items)
         elif origin is tuple:
