@@ -7,7 +7,7 @@ the concerns it needs.
 
 import uuid
 from datetime import datetime
-from typing import TypeVar, cast
+from typing import ClassVar, Self, TypeVar, cast
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -82,8 +82,10 @@ class SoftDeleteModel(models.Model):
 
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
 
-    objects = AliveManager()
-    all_objects = SoftDeleteManager()
+    # Typed with Self, so every subclass's managers return its own rows, also for a
+    # model that django-stubs finds in no installed app (core's test model).
+    objects: ClassVar[AliveManager[Self]] = AliveManager()
+    all_objects: ClassVar[SoftDeleteManager[Self]] = SoftDeleteManager()
 
     class Meta:
         abstract = True
