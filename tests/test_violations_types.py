@@ -76,6 +76,12 @@ CASES = {
         '"str", expected "int"',
         "[return-value]",
     ),
+    "django-environ, untyped, imported outside config/settings/values.py": planted(
+        "import environ",
+        "import environ",
+        "[import-untyped]",
+        file="config/settings/base.py",
+    ),
     "a facade that returns the row instead of the contract": planted(
         "def get_row(item_id: UUID) -> Item:\n    return logic.get_item(item_id)",
         "return logic.get_item",

@@ -474,7 +474,8 @@ class _Class:
         return fields
 
     def dataclass_field(self, item: ast.AnnAssign, kw_only: bool) -> dict[str, Any] | None:
-        name = item.target.id  # type: ignore[union-attr]
+        target = item.target  # a field's name (dataclass bodies annotate names only)
+        name = target.id if isinstance(target, ast.Name) else ast.unparse(target)
         key = f"{self.name}.{name}"
         self.contracts.lines[key] = (self.relative, item.lineno)
         annotation = item.annotation

@@ -3,6 +3,10 @@
 A typo in a deployment's environment must stop the process with one line
 naming the variable, not surface later as a 500, a silent default or a
 traceback that never says which variable was wrong.
+
+Every setting read from the environment comes through these readers, each
+returning one type. django-environ has no types: it is imported here only (mypy
+refuses the import anywhere else), and what it returns is given a type here.
 """
 
 import os
@@ -11,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import environ
+import environ  # type: ignore[import-untyped]  # the one import, see above
 from django.core.exceptions import ImproperlyConfigured
 
 # What DRF's throttles understand: "<requests>/<period>", the period by its first letter.
@@ -36,7 +40,6 @@ def items(name: str) -> list[str]:
 
 def database(url: str) -> dict[str, Any]:
     """One entry of Django's ``DATABASES`` from a URL, e.g. ``postgres://user@host:5432/name``."""
-    # django-environ ships no type information: the one value taken from it gets its type here.
     config: dict[str, Any] = environ.Env.db_url_config(url)
     return config
 
