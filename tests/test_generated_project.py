@@ -38,6 +38,7 @@ def test_make_test_passes_on_a_fresh_clone(project: Path) -> None:
     assert "All modules validated!" in output  # tach check
     assert "System check identified no issues" in output
     assert "No changes detected" in output  # makemigrations --check
+    assert "Success: no issues found" in output  # mypy
     products = [p for p in (project / "products").iterdir() if p.is_dir()]
     # The core and wiring tests, plus at least fifteen per product.
     assert passed_count(output) >= 10 + 15 * len(products)
