@@ -53,7 +53,7 @@ CASES = {
     ),
     "a queryset where a model is promised (the manager is typed)": planted(
         "def first_named(name: str) -> Item:\n    return Item.objects.filter(name=name)",
-        "Item.objects.filter",
+        "return Item.objects.filter(name=name)",
         '"SoftDeleteQuerySet[Item]", expected "Item"',
         "[return-value]",
     ),
