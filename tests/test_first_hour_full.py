@@ -198,7 +198,8 @@ def call(method: str, path: str) -> Any:
 
 
 def get_item(item_id: object) -> dict[str, Any]:
-    return call("GET", f"/items/{item_id}/")
+    row: dict[str, Any] = call("GET", f"/items/{item_id}/")
+    return row
 '''
 REMOTE_API = '''"""Catalog's facade, over the catalog service."""
 
@@ -340,7 +341,7 @@ def test_each_step_of_the_extraction_guide_keeps_every_check_green(
     # Step 4: a client behind the facade, and the switch (as the guide shows it).
     settings = project / "config/settings/base.py"
     settings.write_text(
-        settings.read_text() + '\nCATALOG_SERVICE_URL = env("CATALOG_SERVICE_URL", default="")\n'
+        settings.read_text() + '\nCATALOG_SERVICE_URL = values.text("CATALOG_SERVICE_URL")\n'
     )
     (backend / "client.py").write_text(CLIENT)
     switch = guide_line(guide, r"^    if settings\.<NAME>_SERVICE_URL:.*$").split("#")[0].rstrip()

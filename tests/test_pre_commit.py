@@ -24,6 +24,7 @@ HOOKS = (
     "product lint",
     "Django system checks (relations across products, API schema)",
     "migrations match the models",
+    "mypy (types, with the Django and DRF plugins)",
 )
 LOGIC = Path("products/orders/backend/logic.py")
 
@@ -118,6 +119,20 @@ def test_a_boundary_violation_blocks_the_commit_with_tachs_message(
         "tach check (import boundaries)",
         "product lint",
     ]
+
+
+def test_a_type_error_blocks_the_commit_with_mypys_message(project: Path, restore: str) -> None:
+    path = project / LOGIC
+    path.write_text(path.read_text() + '\n\ndef item_count() -> int:\n    return "many"\n')
+    line = len(path.read_text().splitlines())
+
+    returncode, output = commit(project, "a count that is not a number")
+
+    assert returncode != 0
+    assert head(project) == restore
+    assert f'{LOGIC}:{line}: error: Incompatible return value type (got "str", ' in output
+    failed = [hook for hook, result in results(output).items() if result == "Failed"]
+    assert failed == ["mypy (types, with the Django and DRF plugins)"]
 
 
 def test_a_clean_change_commits(project: Path, restore: str) -> None:

@@ -243,6 +243,8 @@ def _dynamic_findings(tree: ast.Module, relative: str) -> list[Finding]:
     """Code reached by name at run time: how a method could get at the ORM despite the imports."""
     findings: dict[int, Finding] = {}  # one per line: `importlib.import_module(...)` is one use
     for node in ast.walk(tree):
+        if not isinstance(node, ast.expr):  # calls, attributes and names are expressions
+            continue
         reached = ""
         if isinstance(node, ast.Call) and _last_name(node.func) in DYNAMIC_CALLS:
             reached = f"{_last_name(node.func)}()"
@@ -413,22 +415,25 @@ class _Class:
             ),
             None,
         )
+        line = call.lineno if call else self.node.lineno
         for keyword in call.keywords if call else []:
-            literal = isinstance(keyword.value, ast.Constant) and isinstance(
-                keyword.value.value, bool
-            )
-            if keyword.arg is None or keyword.arg not in DATACLASS_OPTIONS or not literal:
+            value = keyword.value
+            if (
+                keyword.arg is None
+                or keyword.arg not in DATACLASS_OPTIONS
+                or not isinstance(value, ast.Constant)
+                or not isinstance(value.value, bool)
+            ):
                 self.finding(
-                    call.lineno,
+                    line,
                     FROZEN,
                     f"dataclass {self.name} has the option {ast.unparse(keyword)}: write each "
                     "option as a literal True or False, so the check sees what it is",
                 )
                 continue
-            options[keyword.arg] = keyword.value.value  # type: ignore[union-attr]
+            options[keyword.arg] = value.value
         if call is not None and call.args:
             self.finding(call.lineno, FROZEN, f"dataclass {self.name}: pass options by keyword")
-        line = call.lineno if call else self.node.lineno
         if not options.get("frozen"):
             self.finding(
                 line,
@@ -469,7 +474,8 @@ class _Class:
         return fields
 
     def dataclass_field(self, item: ast.AnnAssign, kw_only: bool) -> dict[str, Any] | None:
-        name = item.target.id  # type: ignore[union-attr]
+        target = item.target  # a field's name (dataclass bodies annotate names only)
+        name = target.id if isinstance(target, ast.Name) else ast.unparse(target)
         key = f"{self.name}.{name}"
         self.contracts.lines[key] = (self.relative, item.lineno)
         annotation = item.annotation

@@ -211,7 +211,7 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
 
 def _read_turbo(root: Path) -> dict[str, Any]:
     try:
-        turbo = json.loads((root / "turbo.json").read_text(encoding="utf-8"))
+        turbo: dict[str, Any] = json.loads((root / "turbo.json").read_text(encoding="utf-8"))
         for task in (CONTRACT_SCRIPT, TEST_SCRIPT):
             _inputs(turbo, task)
         turbo.setdefault("globalDependencies", [])

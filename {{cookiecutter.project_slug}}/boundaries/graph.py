@@ -20,7 +20,7 @@ def reachable(
     reached, so a caller may read edges lazily. The path runs from a start node
     to the node itself. Cycles end the walk (the product lint refuses them).
     """
-    paths = {node: (node,) for node in start}
+    paths: dict[str, tuple[str, ...]] = {node: (node,) for node in start}
     frontier = list(paths)
     while frontier:
         reached = []

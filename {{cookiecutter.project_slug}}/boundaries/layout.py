@@ -254,6 +254,8 @@ def _lint_task_imports(root: Path, names: ProductNames) -> list[Finding]:
         if tree is None:
             continue
         for node in ast.walk(tree):
+            if not isinstance(node, ast.Import | ast.ImportFrom):
+                continue
             for module in imported_modules(node, f"{names.app_module}.tasks"):
                 inside = module == facade or module.startswith(f"{facade}.")
                 if module.startswith("products.") and not inside:
@@ -269,12 +271,10 @@ def _lint_task_imports(root: Path, names: ProductNames) -> list[Finding]:
     return findings
 
 
-def imported_modules(node: ast.AST, package: str) -> list[str]:
+def imported_modules(node: ast.Import | ast.ImportFrom, package: str) -> list[str]:
     """The absolute modules an import statement reads, relative ones resolved in ``package``."""
     if isinstance(node, ast.Import):
         return [alias.name for alias in node.names]
-    if not isinstance(node, ast.ImportFrom):
-        return []
     if node.level:
         parts = package.split(".")
         base = ".".join(parts[: len(parts) - node.level + 1])

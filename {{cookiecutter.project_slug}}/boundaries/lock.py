@@ -150,6 +150,7 @@ class _Comparison:
     def broke(self, key: str, message: str, module: str = "contracts") -> None:
         """Report at the field's line, else the class's, else the file it was locked in."""
         owner = key.partition("(")[0] + "()" if key.startswith("api:") else key.partition(".")[0]
+        place: tuple[str, int | None] | None
         place = self.contracts.lines.get(key) or self.contracts.lines.get(owner)
         if place is None:
             if not key.startswith("api:"):
@@ -260,7 +261,8 @@ class _Comparison:
             self.additions.append(f"{label} gained a default ({_text(now['default'])})")
 
     def compare_members(self, name: str, old: dict[str, Any], new: dict[str, Any]) -> None:
-        old_members = old.get("members") if isinstance(old.get("members"), dict) else {}
+        members = old.get("members")
+        old_members = members if isinstance(members, dict) else {}
         new_members = new.get("members", {})
         for member, value in old_members.items():
             now = new_members.get(member)

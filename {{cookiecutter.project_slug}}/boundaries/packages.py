@@ -169,6 +169,8 @@ def _lint_sources(root: Path, names: PackageNames) -> list[Finding]:
 def _framework_imports(tree: ast.Module, package: str) -> list[tuple[int, str, str]]:
     found = []
     for node in ast.walk(tree):
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
         for module in imported_modules(node, package):
             if module.partition(".")[0] in FRAMEWORKS:
                 found.append(

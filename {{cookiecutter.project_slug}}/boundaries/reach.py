@@ -125,16 +125,23 @@ def read_surface(root: Path, product: str) -> Surface:
 def declared_all(tree: ast.Module) -> list[str] | None:
     """The literal ``__all__`` of a module, or None when it has none (or a computed one)."""
     for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else []
-        if isinstance(node, ast.AnnAssign):
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign):
             targets = [node.target]
+        else:
+            continue
         if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
             value = node.value
-            if isinstance(value, ast.List | ast.Tuple) and all(
-                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts
-            ):
-                return [e.value for e in value.elts]
-            return None
+            elements = value.elts if isinstance(value, ast.List | ast.Tuple) else None
+            if elements is None:
+                return None
+            names = [
+                e.value
+                for e in elements
+                if isinstance(e, ast.Constant) and isinstance(e.value, str)
+            ]
+            return names if len(names) == len(elements) else None
     return None
 
 
@@ -159,7 +166,7 @@ class Surfaces(dict[str, Surface]):
         self[product] = surface = read_surface(self.root, product)
         return surface
 
-    def get(self, product: str, default: object = None) -> Surface:  # type: ignore[override]
+    def get(self, product: str, default: object = None) -> Surface:
         return self[product]
 
 
@@ -311,7 +318,8 @@ def _comment_findings(source: bytes, relative: str) -> list[Finding]:
 
 
 def _our_rules(text: str) -> str:
-    for word in re.findall(r"[\w.-]+", text):
+    words: list[str] = re.findall(r"[\w.-]+", text)
+    for word in words:
         if word in RULES or word in LINT_RULES or re.fullmatch(r"boundaries\.[EW]\d+", word):
             return word
     return ""

@@ -73,19 +73,21 @@ def endpoints(presentation: Path, product: str) -> list[tuple[str, str]]:
     for node in ast.walk(_parse(presentation / "urls.py")):
         if not (isinstance(node, ast.Call) and _name(node.func) in ("path", "re_path")):
             continue
-        if len(node.args) < 2 or not isinstance(node.args[0], ast.Constant):
+        if len(node.args) < 2:
             continue
-        view = node.args[1]
+        route, view = node.args[0], node.args[1]
+        if not (isinstance(route, ast.Constant) and isinstance(route.value, str)):
+            continue
         if isinstance(view, ast.Call) and isinstance(view.func, ast.Attribute):
             view = view.func.value  # SomeView.as_view()
-        path = f"/api/{product}/{node.args[0].value}"
+        path = f"/api/{product}/{route.value}"
         found += [(method.upper(), path) for method in methods.get(_name(view), ())]
     return found
 
 
 def task_names(tasks: Path) -> list[str]:
     """The ``name=`` of every ``@shared_task``/``@app.task`` decorator."""
-    names = []
+    names: list[str] = []
     for node in ast.walk(_parse(tasks)):
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
@@ -94,7 +96,9 @@ def task_names(tasks: Path) -> list[str]:
                 names += [
                     keyword.value.value
                     for keyword in decorator.keywords
-                    if keyword.arg == "name" and isinstance(keyword.value, ast.Constant)
+                    if keyword.arg == "name"
+                    and isinstance(keyword.value, ast.Constant)
+                    and isinstance(keyword.value.value, str)
                 ]
     return names
 

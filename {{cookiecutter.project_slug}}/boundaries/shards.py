@@ -229,7 +229,8 @@ def latest_summary(runs: Path) -> dict[str, Any]:
     summaries = sorted(runs.glob("*.json"), key=lambda path: path.stat().st_mtime)
     if not summaries:
         raise ShardError(f"{runs}: no turbo run summary; run turbo with --summarize first")
-    return json.loads(summaries[-1].read_text(encoding="utf-8"))
+    summary: dict[str, Any] = json.loads(summaries[-1].read_text(encoding="utf-8"))
+    return summary
 
 
 def timed(command: list[str], root: Path) -> float:

@@ -20,21 +20,21 @@ NOT_BLANK = RegexValidator(r"\S", "This field may not be blank.")
 MALFORMED = {400: OpenApiResponse(description="Malformed JSON, or a field missing or blank")}
 
 
-class CredentialsSerializer(serializers.Serializer):
+class CredentialsSerializer(serializers.Serializer[dict[str, str]]):
     username = serializers.CharField(validators=[NOT_BLANK])
     password = serializers.CharField(validators=[NOT_BLANK], style={"input_type": "password"})
 
 
-class TokenPairSerializer(serializers.Serializer):
+class TokenPairSerializer(serializers.Serializer[dict[str, str]]):
     access = serializers.CharField()
     refresh = serializers.CharField()
 
 
-class RefreshSerializer(serializers.Serializer):
+class RefreshSerializer(serializers.Serializer[dict[str, str]]):
     refresh = serializers.CharField(validators=[NOT_BLANK])
 
 
-class AccessSerializer(serializers.Serializer):
+class AccessSerializer(serializers.Serializer[dict[str, str]]):
     access = serializers.CharField()
 
 
@@ -50,7 +50,8 @@ class AccessSerializer(serializers.Serializer):
 class ObtainTokenView(TokenObtainPairView):
     """Sign in with a username and a password: an access token and a refresh token."""
 
-    permission_classes = (AllowAny,)  # signing in is for those who are not yet
+    # simplejwt's views set permission_classes = (), which mypy reads as the type tuple[()].
+    permission_classes = (AllowAny,)  # type: ignore[assignment]  # signing in is for anyone
 
 
 @extend_schema(
@@ -65,4 +66,4 @@ class ObtainTokenView(TokenObtainPairView):
 class RefreshTokenView(TokenRefreshView):
     """Trade a refresh token for a new access token."""
 
-    permission_classes = (AllowAny,)  # the refresh token is the credential
+    permission_classes = (AllowAny,)  # type: ignore[assignment]  # the refresh token suffices

@@ -14,7 +14,7 @@ import inspect
 import types
 import typing
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from importlib import import_module
 from pathlib import Path
@@ -110,7 +110,7 @@ def check_model_lookups(
     """No ``apps.get_model()`` of another product's model (tach cannot see the string)."""
     products = product_apps()
     # Shared code (core, config) may not look a product's model up either.
-    places = [(p, Path(c.path)) for p, c in products.items()]
+    places: list[tuple[str | None, Path]] = [(p, Path(c.path)) for p, c in products.items()]
     places += [(None, Path(settings.BASE_DIR) / shared) for shared in ("core", "config")]
     errors = []
     for product, directory in places:
@@ -180,7 +180,7 @@ def check_facade_returns(
     return errors
 
 
-def _return_problem(function: types.FunctionType) -> str:
+def _return_problem(function: Callable[..., object]) -> str:
     try:
         hints = typing.get_type_hints(function)
     except Exception as error:  # an annotation that cannot be resolved is a finding

@@ -82,7 +82,9 @@ class _Guard:
             except ImportError:
                 continue  # the product lint reports a missing facade
             for name in getattr(api, "__all__", ()):
-                function = inspect.unwrap(getattr(api, name, None))  # type: ignore[arg-type]
+                function = getattr(api, name, None)
+                if callable(function):
+                    function = inspect.unwrap(function)
                 if not isinstance(function, types.FunctionType):
                     continue  # `boundaries contracts` reports a name that is not a function
                 try:

@@ -125,7 +125,9 @@ class Guard:
                 f"(products/{others[0]}/backend/facade/api.py), which queries as its owner",
             )
 
-    def check_task(self, task_name: str, task: Task | None, frame: FrameType | None) -> None:
+    def check_task(
+        self, task_name: str, task: Task[Any, Any] | None, frame: FrameType | None
+    ) -> None:
         module = getattr(getattr(task, "run", None), "__module__", None) or ""
         owner = self.owners.task_owner(module) or self._owner_by_name(task_name)
         if owner is None:
@@ -229,11 +231,11 @@ class Guard:
         originals = (Task.apply_async, Celery.send_task)
         guard = self
 
-        def apply_async(task: Task, *args: Any, **kwargs: Any) -> Any:
+        def apply_async(task: Task[Any, Any], *args: Any, **kwargs: Any) -> Any:
             guard.check_task(task.name, task, sys._getframe(1))
             return originals[0](task, *args, **kwargs)
 
-        def send_task(app: Celery, name: str, *args: Any, **kwargs: Any) -> Any:
+        def send_task(app: Celery[Task[Any, Any]], name: str, *args: Any, **kwargs: Any) -> Any:
             guard.check_task(name, app.tasks.get(name), sys._getframe(1))
             return originals[1](app, name, *args, **kwargs)
 
@@ -241,7 +243,9 @@ class Guard:
             self.watch_connection(connection)
         connection_created.connect(self._watch_new_connection, weak=False)
         lookups.WATCHERS.append(self.check_lookup)
-        Task.apply_async, Celery.send_task = apply_async, send_task  # type: ignore[method-assign]
+        # Pass-throughs: each takes what the method it wraps takes, and returns what it returns.
+        wrappers: tuple[Callable[..., Any], Callable[..., Any]] = (apply_async, send_task)
+        Task.apply_async, Celery.send_task = wrappers  # type: ignore[method-assign]
         try:
             yield self
         finally:

@@ -19,6 +19,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import FrameType
 from typing import Any
 
 from django.apps import AppConfig, apps
@@ -46,7 +47,7 @@ _get_model = AppConfig.get_model
 _get_registered_model = Apps.get_registered_model
 
 
-def _seen(registry: Apps, label: str, model: str) -> None:
+def _seen(registry: Apps | None, label: str, model: str) -> None:
     if registry is apps and not apps.ready:
         _remember_startup(label, model)
     for watcher in WATCHERS:
@@ -56,7 +57,7 @@ def _seen(registry: Apps, label: str, model: str) -> None:
 def _remember_startup(label: str, model: str) -> None:
     """Keep the lookup if the innermost project frame is core or config (not a product)."""
     base = PROJECT
-    frame = sys._getframe(3)
+    frame: FrameType | None = sys._getframe(3)
     while frame is not None:
         filename = frame.f_code.co_filename
         if filename.startswith(base):

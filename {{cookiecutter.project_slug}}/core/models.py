@@ -6,7 +6,8 @@ the concerns it needs.
 """
 
 import uuid
-from typing import Any, ClassVar
+from datetime import datetime
+from typing import ClassVar, Self, TypeVar, cast
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -44,7 +45,10 @@ class BaseModel(UUIDModel, TimestampedModel):
         abstract = True
 
 
-class SoftDeleteQuerySet(models.QuerySet):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class SoftDeleteQuerySet(models.QuerySet[_M]):
     def delete(self) -> tuple[int, dict[str, int]]:
         """Mark the rows deleted instead of removing them."""
         count = self.update(deleted_at=timezone.now())
@@ -55,11 +59,17 @@ class SoftDeleteQuerySet(models.QuerySet):
         return super().delete()
 
 
-class AliveManager(models.Manager.from_queryset(SoftDeleteQuerySet)):  # type: ignore[misc]
+SoftDeleteManager = models.Manager.from_queryset(SoftDeleteQuerySet)
+
+
+class AliveManager(SoftDeleteManager[_M]):
     """The default manager of soft-deletable models: deleted rows are not there."""
 
-    def get_queryset(self) -> SoftDeleteQuerySet:
-        return super().get_queryset().filter(deleted_at__isnull=True)
+    def get_queryset(self) -> SoftDeleteQuerySet[_M]:
+        # from_queryset makes every queryset of this manager a SoftDeleteQuerySet;
+        # django-stubs types the inherited get_queryset as a plain QuerySet.
+        alive = super().get_queryset().filter(deleted_at__isnull=True)
+        return cast("SoftDeleteQuerySet[_M]", alive)
 
 
 class SoftDeleteModel(models.Model):
@@ -72,8 +82,10 @@ class SoftDeleteModel(models.Model):
 
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
 
-    objects: ClassVar[AliveManager] = AliveManager()
-    all_objects: ClassVar[models.Manager] = models.Manager.from_queryset(SoftDeleteQuerySet)()
+    # Typed with Self, so every subclass's managers return its own rows, also for a
+    # model that django-stubs finds in no installed app (core's test model).
+    objects: ClassVar[AliveManager[Self]] = AliveManager()
+    all_objects: ClassVar[SoftDeleteManager[Self]] = SoftDeleteManager()
 
     class Meta:
         abstract = True
@@ -82,7 +94,9 @@ class SoftDeleteModel(models.Model):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
-    def delete(self, using: Any = None, keep_parents: bool = False) -> tuple[int, dict[str, int]]:
+    def delete(
+        self, using: str | None = None, keep_parents: bool = False
+    ) -> tuple[int, dict[str, int]]:
         self._mark_deleted(timezone.now(), using)
         return 1, {self._meta.label: 1}
 
@@ -92,7 +106,7 @@ class SoftDeleteModel(models.Model):
     def restore(self) -> None:
         self._mark_deleted(None)
 
-    def _mark_deleted(self, when: Any, using: Any = None) -> None:
+    def _mark_deleted(self, when: datetime | None, using: str | None = None) -> None:
         self.deleted_at = when
         # Save only this mark (and the update time, when the model keeps one).
         fields = [f.name for f in self._meta.concrete_fields if f.name in _MARK_FIELDS]

@@ -5,7 +5,7 @@ per name, so each product's components are prefixed with its class prefix
 (``CatalogItem``, ``OrdersItem``) without anyone renaming a serializer.
 """
 
-from typing import Any
+from typing import Any, Literal
 
 from drf_spectacular.openapi import AutoSchema
 
@@ -13,7 +13,9 @@ from boundaries.names import ProductNames
 
 
 class ProductAutoSchema(AutoSchema):
-    def get_serializer_name(self, serializer: Any, direction: str) -> str:
+    def get_serializer_name(
+        self, serializer: Any, direction: Literal["request", "response"]
+    ) -> str:
         name = super().get_serializer_name(serializer, direction)
         package, _, rest = type(serializer).__module__.partition(".")
         if package != "products":

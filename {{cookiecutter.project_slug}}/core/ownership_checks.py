@@ -292,11 +292,11 @@ def _operation_errors(
             found.update(owners.tables_in(sql))
     elif isinstance(operation, migrations.RunPython):
         for function in (operation.code, operation.reverse_code):
-            code = getattr(function, "__code__", None)
+            code: types.CodeType | None = getattr(function, "__code__", None)
             if code is None:
                 continue
             line = line or code.co_firstlineno
-            found.update(_python_reach(owners, function))
+            found.update(_python_reach(owners, code))
     foreign = {(t, o) for t, o in found.items() if o != product}
     if foreign:
         line = line or _text_line(path, sorted(foreign)[0][0])
@@ -321,10 +321,10 @@ def _sql_texts(sql: Any) -> list[str]:
     return texts
 
 
-def _python_reach(owners: Ownership, function: types.FunctionType) -> dict[str, str]:
+def _python_reach(owners: Ownership, code: types.CodeType) -> dict[str, str]:
     """Tables a RunPython function names in strings, or through ``get_model("label", ...)``."""
     try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+        tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
     except (OSError, TypeError, SyntaxError):
         return {}
     found: dict[str, str] = {}
@@ -366,10 +366,13 @@ def _signals() -> Iterator[tuple[str, Signal]]:
 
 
 def _model_place(model: type[models.Model]) -> str:
-    if model._meta.auto_created:  # an M2M's through table: the field that made it
-        for field in model._meta.auto_created._meta.local_many_to_many:
+    # An M2M's through table: Django sets auto_created to the model whose field made it
+    # (django-stubs types it as a bool only).
+    maker: type[models.Model] | bool = model._meta.auto_created
+    if isinstance(maker, type):
+        for field in maker._meta.local_many_to_many:
             if field.remote_field.through is model:
-                return _field_place(model._meta.auto_created, field.name)
+                return _field_place(maker, field.name)
     path = inspect.getfile(model)
     return f"{relative(path)}:{_line(model)}"
 

@@ -39,8 +39,10 @@ def build_contract[T](contract: type[T], **values: Any) -> T:
     A consumer's tests use it to stand in for another product's facade: they
     then depend on that product's contract, not on its implementation.
     """
+    if not dataclasses.is_dataclass(contract):
+        raise TypeError(f"{contract!r} is not a contract: contracts are dataclasses")
     hints = typing.get_type_hints(contract)
-    for field in dataclasses.fields(contract):  # type: ignore[arg-type]
+    for field in dataclasses.fields(contract):
         if field.name in values or not field.init:
             continue
         if (
@@ -81,6 +83,7 @@ def assert_is_contract(value: object, where: str = "the value") -> None:
         for index, item in enumerate(value):
             assert_is_contract(item, f"{where}[{index}]")
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # Every dataclass has __dataclass_params__; typeshed's DataclassInstance omits it.
         if not type(value).__dataclass_params__.frozen:  # type: ignore[attr-defined]
             raise AssertionError(f"{where} is a {type(value).__name__}, which is not frozen")
         for field in dataclasses.fields(value):
@@ -126,7 +129,7 @@ def _shape_problem(value: object, annotation: object) -> str:
     if origin in (tuple, frozenset):
         if not isinstance(value, origin):
             return f"{_describe(value)}, not {_name(annotation)}"
-        items = list(value)  # type: ignore[call-overload]
+        items = list(value)
         if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
             expected = [arguments[0]] * len(items)
         elif origin is tuple:
@@ -197,11 +200,11 @@ def stub_facade[R](
         and getattr(module, name, None) in (real, function)
         and name in getattr(module, "__all__", ())
     )
-    if not is_facade:
+    if module is None or not is_facade:
         raise TypeError(f"{function!r} is not a public facade function (in a facade's __all__)")
     if (implementation is None) == (returns is _NOTHING):
         raise TypeError("stub_facade takes an implementation or returns=..., exactly one")
-    where = f"{module.__name__}.{name}"  # type: ignore[union-attr]
+    where = f"{module.__name__}.{name}"
     signature = inspect.signature(real)
     hints = typing.get_type_hints(real)
     expected = hints.get("return")
@@ -234,6 +237,7 @@ def stub_facade[R](
         return result
 
     setattr(stub, _STUB_OF, real)
+    # inspect.signature() reads __signature__, an attribute typeshed's functions lack.
     stub.__signature__ = signature  # type: ignore[attr-defined]
     monkeypatch.setattr(module, name, stub)
     return calls

@@ -34,11 +34,14 @@ SKELETON = Path(__file__).parent / "skeleton" / "product"
 def project_slug(root: Path) -> str:
     """The project's slug: the name of its root ``package.json``."""
     try:
-        return json.loads((root / "package.json").read_text(encoding="utf-8"))["name"]
-    except (OSError, ValueError, KeyError) as error:
+        name = json.loads((root / "package.json").read_text(encoding="utf-8"))["name"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
         raise InvalidName(
             f"{root} is not a project root: no readable package.json name ({error})"
         ) from error
+    if not isinstance(name, str):
+        raise InvalidName(f"{root} is not a project root: its package.json name is not a string")
+    return name
 
 
 def product_exists(root: Path, name: str) -> bool:

@@ -1,6 +1,7 @@
 import json
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def add_product(root: Path, name: str, uses: tuple[str, ...] = (), isolated: bool = True) -> None:
+def add_product(root: Path, name: str, uses: Sequence[str] = (), isolated: bool = True) -> None:
     directory = root / "products" / name
     (directory / "backend").mkdir(parents=True)
     (directory / "backend" / "apps.py").touch()

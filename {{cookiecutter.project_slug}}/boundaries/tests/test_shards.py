@@ -1,6 +1,7 @@
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,7 +39,7 @@ def add_product(root: Path, name: str) -> None:
     (directory / "package.json").write_text(json.dumps({"name": f"@site/{name}"}))
 
 
-def selective(*products: str) -> dict:
+def selective(*products: str) -> dict[str, Any]:
     """A plan as ``discover --json`` prints it for a pull request."""
     return {
         "full_suite": False,
@@ -84,7 +85,7 @@ def skewed() -> dict[str, float]:
     ids=["seed 14", "seed 15", "seed 16", "skewed"],
 )
 def test_shards_are_within_20_percent_of_each_other(
-    project: Path, plan: dict, durations: dict[str, float]
+    project: Path, plan: dict[str, Any], durations: dict[str, float]
 ) -> None:
     shards = plan_shards(project, plan, durations, 4)
     loads = [shard.seconds for shard in shards]
@@ -269,7 +270,7 @@ def test_a_missing_plan_file_is_one_line_and_exit_2(
     assert len(capsys.readouterr().err.splitlines()) == 1
 
 
-def turbo_task(package: str, name: str, seconds: float, exit_code: int = 0) -> dict:
+def turbo_task(package: str, name: str, seconds: float, exit_code: int = 0) -> dict[str, Any]:
     """One task as ``turbo run --summarize`` records it (times in milliseconds)."""
     return {
         "taskId": f"{package}#{name}",

@@ -2,12 +2,13 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.settings import values
 from config.settings.base import *  # noqa: F403
-from config.settings.base import REST_FRAMEWORK, SENTRY_DSN, env
+from config.settings.base import REST_FRAMEWORK, SENTRY_DSN
 from config.settings.observability import start_sentry
 
 DEBUG = True
-SECRET_KEY = env("SECRET_KEY", default="")
+SECRET_KEY = values.text("SECRET_KEY")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY is not set: run `make .env` to write a local one")
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]

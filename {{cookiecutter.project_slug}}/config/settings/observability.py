@@ -15,7 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from pythonjsonlogger.json import JsonFormatter
 
 from config.logs import RequestIdFilter
-from config.settings.values import env
+from config.settings.values import text
 
 FORMATS = ("readable", "json")
 # A readable line: 2026-12-01 22:14:22,123 INFO    config.logs [3f2a...] GET /api/ 200 ...
@@ -26,7 +26,7 @@ JSON_FIELDS = ("asctime", "levelname", "name", "message", "request_id")
 
 
 def log_format(name: str, default: str) -> str:
-    value = env.str(name, default="").strip().lower() or default
+    value = text(name).strip().lower() or default
     if value not in FORMATS:
         raise ImproperlyConfigured(f"{name}={value!r} is not valid: expected readable or json")
     return value
@@ -69,7 +69,7 @@ def logging_config(log_format: str, level: str) -> dict[str, Any]:
 
 
 def sentry_dsn(name: str) -> str:
-    value = env.str(name, default="").strip()
+    value = text(name).strip()
     if value:
         from sentry_sdk.utils import BadDsn, Dsn
 

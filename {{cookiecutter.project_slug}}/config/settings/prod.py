@@ -9,11 +9,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.settings import observability, values
 from config.settings.base import *  # noqa: F403
-from config.settings.base import LOG_LEVEL, MIDDLEWARE, SENTRY_DSN, env
+from config.settings.base import LOG_LEVEL, MIDDLEWARE, SENTRY_DSN
 
 
 def required(name: str, why: str) -> str:
-    value = env.str(name, default="")
+    value = values.text(name)
     if not value:
         raise ImproperlyConfigured(f"{name} is not set: production needs {why}")
     return value
@@ -23,7 +23,7 @@ SECRET_KEY = required("SECRET_KEY", "a long random secret key (50+ characters)")
 ALLOWED_HOSTS = required("ALLOWED_HOSTS", "the host names it serves, comma-separated").split(",")
 DATABASES = {
     "default": {
-        **env.db_url_config(required("DATABASE_URL", "a PostgreSQL database")),
+        **values.database(required("DATABASE_URL", "a PostgreSQL database")),
         # Keep each connection for CONN_MAX_AGE seconds instead of one per request,
         # and test it before reuse, so a database restart costs no failed request.
         "CONN_MAX_AGE": values.integer("CONN_MAX_AGE", default=60),
@@ -32,7 +32,7 @@ DATABASES = {
 }
 CELERY_BROKER_URL = required("CELERY_BROKER_URL", "a Redis or RabbitMQ broker")
 CELERY_RESULT_BACKEND = values.result_backend("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_TRUSTED_ORIGINS = values.items("CSRF_TRUSTED_ORIGINS")
 
 # WhiteNoise serves the collected static files, right after the security middleware.
 _after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
@@ -60,4 +60,4 @@ CSRF_COOKIE_SECURE = True
 
 # One JSON object per line on stdout, for the log pipeline (LOG_FORMAT=readable to read them).
 LOGGING = observability.logging_config(observability.log_format("LOG_FORMAT", "json"), LOG_LEVEL)
-observability.start_sentry(SENTRY_DSN, environment=env.str("SENTRY_ENVIRONMENT", "production"))
+observability.start_sentry(SENTRY_DSN, environment=values.text("SENTRY_ENVIRONMENT", "production"))

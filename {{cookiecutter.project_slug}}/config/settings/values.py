@@ -3,19 +3,45 @@
 A typo in a deployment's environment must stop the process with one line
 naming the variable, not surface later as a 500, a silent default or a
 traceback that never says which variable was wrong.
+
+Every setting read from the environment comes through these readers, each
+returning one type. django-environ has no types: it is imported here only (mypy
+refuses the import anywhere else), and what it returns is given a type here.
 """
 
+import os
 import re
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-import environ
+import environ  # type: ignore[import-untyped]  # the one import, see above
 from django.core.exceptions import ImproperlyConfigured
-
-env = environ.Env()  # base.py has read .env into the environment before any of these run
 
 # What DRF's throttles understand: "<requests>/<period>", the period by its first letter.
 RATE = re.compile(r"[1-9]\d*/(s|sec|second|m|min|minute|h|hour|d|day)")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def read_dotenv(path: Path) -> None:
+    """Put the variables of ``path`` into the environment; variables already set win."""
+    environ.Env.read_env(path)
+
+
+def text(name: str, default: str = "") -> str:
+    """The variable as it is set (base.py has read ``.env`` before any setting is read)."""
+    return os.environ.get(name, default)
+
+
+def items(name: str) -> list[str]:
+    """A comma-separated list, e.g. host names; blanks around and between commas are dropped."""
+    return [item.strip() for item in text(name).split(",") if item.strip()]
+
+
+def database(url: str) -> dict[str, Any]:
+    """One entry of Django's ``DATABASES`` from a URL, e.g. ``postgres://user@host:5432/name``."""
+    config: dict[str, Any] = environ.Env.db_url_config(url)
+    return config
 
 
 def refuse(name: str, value: str, expected: str) -> ImproperlyConfigured:
@@ -23,7 +49,7 @@ def refuse(name: str, value: str, expected: str) -> ImproperlyConfigured:
 
 
 def integer(name: str, default: int, minimum: int = 0) -> int:
-    value = env.str(name, default="").strip()
+    value = text(name).strip()
     if not value:
         return default
     if not re.fullmatch(r"\d+", value) or int(value) < minimum:
@@ -32,7 +58,7 @@ def integer(name: str, default: int, minimum: int = 0) -> int:
 
 
 def boolean(name: str, default: bool) -> bool:
-    value = env.str(name, default="").strip().lower()
+    value = text(name).strip().lower()
     if not value:
         return default
     if value not in {"true", "false", "1", "0", "yes", "no", "on", "off"}:
@@ -41,7 +67,7 @@ def boolean(name: str, default: bool) -> bool:
 
 
 def rate(name: str, default: str) -> str:
-    value = env.str(name, default="").strip() or default
+    value = text(name).strip() or default
     if not RATE.fullmatch(value):
         raise refuse(
             name, value, "requests per period, e.g. 100/minute (second, minute, hour, day)"
@@ -50,7 +76,7 @@ def rate(name: str, default: str) -> str:
 
 
 def level(name: str, default: str) -> str:
-    value = env.str(name, default="").strip().upper() or default
+    value = text(name).strip().upper() or default
     if value not in LOG_LEVELS:
         raise refuse(name, value, "one of " + ", ".join(LOG_LEVELS))
     return value
@@ -62,7 +88,7 @@ def origins(name: str) -> list[str]:
     A path or a trailing slash never matches a browser's ``Origin`` header, so a
     list with one would quietly let nothing through.
     """
-    values = [value.strip() for value in env.str(name, default="").split(",") if value.strip()]
+    values = [value.strip() for value in text(name).split(",") if value.strip()]
     for value in values:
         try:
             parts = urlsplit(value)
@@ -87,7 +113,7 @@ def result_backend(name: str, broker: str) -> str:
     message to the process that sent the task (``rpc://``); the in-memory
     broker keeps them in memory, like its messages, within one process.
     """
-    value = env.str(name, default="").strip()
+    value = text(name).strip()
     if value:
         return value
     scheme = urlsplit(broker).scheme

@@ -1,6 +1,8 @@
 """How clients reach the project: JWT beside the session, CORS, throttles, and the
 pages a browser lands on (the home page, sign-in, the API docs)."""
 
+from typing import TYPE_CHECKING
+
 import pytest
 from django.contrib.auth.models import AbstractBaseUser as User  # config may not import core
 from django.core.cache import cache
@@ -18,13 +20,16 @@ from rest_framework.views import APIView
 from config.health import PATH as HEALTH
 from config.settings import base
 
+if TYPE_CHECKING:  # what the test client answers: a Response that also has .json()
+    from rest_framework.response import _MonkeyPatchedResponse
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-test-password"  # noqa: S105  (the ``user`` fixture's)
 PROTECTED = "/api/schema/"  # needs a signed-in user, and exists in every project
 
 
-def obtain(client: APIClient, user: User, password: str = PASSWORD) -> Response:
+def obtain(client: APIClient, user: User, password: str = PASSWORD) -> "_MonkeyPatchedResponse":
     credentials = {"username": user.get_username(), "password": password}
     return client.post(reverse("token_obtain"), credentials, format="json")
 

@@ -44,6 +44,7 @@ def settings_of(module: str, monkeypatch: pytest.MonkeyPatch, **variables: str) 
         (BASE, "LOG_FORMAT", "xml"),
         (BASE, "SENTRY_DSN", "not a dsn"),
         (BASE, "CELERY_BROKER_URL", "sqs://queue"),  # no result backend to derive
+        (BASE, "CELERY_TASK_ALWAYS_EAGER", "sometimes"),
         (PROD, "CONN_MAX_AGE", "forever"),
         (PROD, "CONN_MAX_AGE", "-1"),
         (PROD, "SECURE_HSTS_SECONDS", "1y"),
@@ -72,12 +73,17 @@ def test_good_values_come_through(monkeypatch: pytest.MonkeyPatch) -> None:
         CONN_MAX_AGE="0",
         SECURE_HSTS_SECONDS="31536000",
         LOG_FORMAT="Readable",
+        CSRF_TRUSTED_ORIGINS=" https://app.example.com , https://admin.example.com,",
     )
 
     assert settings["DATABASES"]["default"]["CONN_MAX_AGE"] == 0
     assert settings["DATABASES"]["default"]["CONN_HEALTH_CHECKS"] is True
     assert settings["SECURE_HSTS_SECONDS"] == 31536000
     assert settings["LOGGING"]["handlers"]["stdout"]["formatter"] == "readable"
+    assert settings["CSRF_TRUSTED_ORIGINS"] == [
+        "https://app.example.com",
+        "https://admin.example.com",
+    ]
 
 
 def test_base_reads_origins_and_rates(monkeypatch: pytest.MonkeyPatch) -> None:

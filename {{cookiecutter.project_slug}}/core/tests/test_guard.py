@@ -6,6 +6,7 @@ their code is compiled under file names in ``products/alpha/`` and
 """
 
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,7 @@ def code(path: str, source: str, **names: Any) -> dict[str, Any]:
 @pytest.fixture
 def watch(make_note: Callable[..., Note]) -> Iterator[Callable[[str], Guard]]:
     make_note()  # creates the table and a row before anything is watched
-    guards: list[Any] = []
+    guards: list[AbstractContextManager[Guard]] = []
 
     def start(table_owner: str) -> Guard:
         guard = Guard(owners(table_owner))

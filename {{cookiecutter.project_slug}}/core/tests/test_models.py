@@ -84,6 +84,6 @@ def test_an_owned_row_hides_its_reverse_accessor_from_the_user(
 ) -> None:
     note = make_note(owner=user)
 
-    assert note.owner_id == user.pk
+    assert note.owner == user
     reverse_models = [relation.related_model for relation in User._meta.related_objects]
     assert Note not in reverse_models, "shared code must not reach into products through User"

@@ -148,7 +148,8 @@ def test_receivers_for_another_products_model_are_refused() -> None:
     namespace: dict[str, Any] = {"__name__": apps_module}
     source = "def heard(sender, **kwargs):\n    pass\n"
     exec(compile(source, str(ROOT / "alpha/backend/apps.py"), "exec"), namespace)  # noqa: S102
-    exec(compile(source, str(ROOT / "beta/backend/apps.py"), "exec"), (own := {}))  # noqa: S102
+    own: dict[str, Any] = {}
+    exec(compile(source, str(ROOT / "beta/backend/apps.py"), "exec"), own)  # noqa: S102
     signal.connect(namespace["heard"], sender=Thing)
     signal.connect(own["heard"], sender=Thing)  # beta hears its own model: fine
     signal.connect(namespace["heard"], sender=Mirror)  # alpha hears its own model: fine

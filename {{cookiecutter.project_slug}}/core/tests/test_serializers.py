@@ -4,7 +4,7 @@ from rest_framework import serializers
 from core.serializers import StrictCharField
 
 
-class Named(serializers.Serializer):
+class Named(serializers.Serializer[dict[str, str]]):
     name = StrictCharField(max_length=10)
 
 
