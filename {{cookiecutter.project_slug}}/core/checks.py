@@ -79,7 +79,7 @@ def check_relations(app_configs: Iterable[AppConfig] | None = None, **kwargs: An
                 f"{_field_place(model, field.name)}: {model.__name__}.{field.name} "
                 f"is a {type(field).__name__} to"
             )
-            if crosses:
+            if target_product is not None and target_product != owner:  # it crosses
                 errors.append(
                     Error(
                         f"{relation} {target._meta.label}, a model of product {target_product}: "

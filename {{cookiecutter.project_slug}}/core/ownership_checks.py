@@ -66,8 +66,10 @@ def check_tables(
                 continue
             if len(claimants) > 1:
                 why = f"the table of {'shared code' if rightful is None else rightful}"
-            else:
+            elif namespace is not None:
                 why = f"a name in product {possessive(namespace)} namespace ({namespace}_...)"
+            else:
+                why = f"a table that {possessive(rightful or 'shared code')} models create"
             errors.append(
                 Error(
                     f"{_model_place(model)}: {model._meta.label} is mapped onto {table}, "

@@ -289,10 +289,10 @@ def test_hidden_private_and_plain_files_are_not_products(project: Path) -> None:
         ("from . import facade, logic", ["p.backend.facade", "p.backend.logic"]),
         ("from .facade import api", ["p.backend.facade"]),
         ("from ..models import Item", ["p.models"]),
-        ("x = 1", []),
     ],
 )
 def test_imported_modules_resolves_relative_imports(statement: str, modules: list[str]) -> None:
     (node,) = ast.parse(statement).body
+    assert isinstance(node, ast.Import | ast.ImportFrom)
 
     assert imported_modules(node, "p.backend") == modules
