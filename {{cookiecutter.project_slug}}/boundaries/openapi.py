@@ -12,6 +12,7 @@ Django.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,10 @@ from boundaries.names import ProductNames
 SLICE_FILE = "openapi.json"
 REF_PREFIX = "#/components/schemas/"
 WRITE_COMMAND = "make openapi"
+
+# A comma before a closing bracket, outside strings in practice: the skeleton's JSON
+# holds no string with a comma followed by blanks and a bracket.
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 
 type Json = dict[str, Any]
 
@@ -120,6 +125,20 @@ def _order_required(value: object) -> None:
 def dumps(schema: Json) -> str:
     """The file's text: two-space JSON, keys in the generator's order, one final newline."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def from_skeleton(text: str) -> str:
+    """The product skeleton's rendered slice, written as ``manage.py openapi`` writes it.
+
+    A new product's slice is rendered, not generated: the template's hook runs
+    without Django. In the skeleton every optional entry ends with a comma,
+    whatever follows it, and the components need not be in name order.
+    """
+    schema = json.loads(_TRAILING_COMMA.sub(r"\1", text))
+    components = schema.get("components", {})
+    components["schemas"] = dict(sorted(components.get("schemas", {}).items()))
+    _order_required(schema)
+    return dumps(schema)
 
 
 def read_slice(root: Path, product: str) -> Json:

@@ -17,7 +17,7 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 
 from boundaries.openapi import WRITE_COMMAND, dumps, product_slice, slice_path
-from config.products import products as installed_products
+from core.checks import product_apps
 
 
 class Command(BaseCommand):
@@ -39,7 +39,7 @@ class Command(BaseCommand):
     ) -> None:
         if bool(products) == every:
             raise CommandError("name the products, or pass --all (not both)")
-        installed = [product.name for product in installed_products()]
+        installed = sorted(product_apps())
         if unknown := sorted(set(products) - set(installed)):
             raise CommandError(f"no installed product {unknown[0]!r}")
         root = Path(settings.BASE_DIR)
@@ -61,7 +61,8 @@ class Command(BaseCommand):
                 path.write_text(text, encoding="utf-8")
                 self.stdout.write(f"wrote {relative}")
         if stale:
-            raise CommandError("\n".join(stale))
+            self.stderr.write("\n".join(stale))
+            raise SystemExit(1)
         if check:
             self.stdout.write(f"openapi: {len(products or installed)} slices up to date")
 
