@@ -12,6 +12,7 @@ from uuid import uuid4
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import resolve
 from rest_framework.permissions import AllowAny
 from rest_framework.test import APIClient
@@ -47,7 +48,6 @@ def test_anonymous_requests_are_refused_unless_a_view_opts_out(schema: dict) -> 
         for method in operations:
             response = getattr(client, method)(path, {}, format="json")
             assert response.status_code in {401, 403}, f"{method.upper()} {template}"
-
 
 
 def operations(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -86,3 +86,17 @@ def test_every_enum_belongs_to_one_product(schema: dict[str, Any]) -> None:
     assert all(name.startswith(prefixes) for name in enums), enums
     for product in products():
         assert f"{product.class_prefix}ItemStatus" in enums
+
+
+def test_an_api_address_no_route_matches_is_a_json_404(client: Client) -> None:
+    response = client.get("/api/nowhere/not-a-uuid/")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_an_api_address_without_its_slash_is_still_redirected(client: Client) -> None:
+    response = client.get("/api/auth/token")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/api/auth/token/"
