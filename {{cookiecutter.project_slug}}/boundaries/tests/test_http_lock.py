@@ -180,6 +180,10 @@ BREAKING: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
         ),
         f"{LIST}: a request body is now required",
     ),
+    "a response body dropped": (
+        lambda s: s["paths"]["/api/shop/items/"]["post"]["responses"]["201"].pop("content"),
+        f"{CREATE}: response 201: its application/json body was removed",
+    ),
     "a response schema swapped for another component": (
         lambda s: s["paths"]["/api/shop/items/{item_id}/"]["get"]["responses"].update(
             {"200": body(NEW_ITEM)}
