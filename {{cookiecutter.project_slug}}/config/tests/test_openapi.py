@@ -88,15 +88,18 @@ def test_every_enum_belongs_to_one_product(schema: dict[str, Any]) -> None:
         assert f"{product.class_prefix}ItemStatus" in enums
 
 
-def test_an_api_address_no_route_matches_is_a_json_404(client: Client) -> None:
-    response = client.get("/api/nowhere/not-a-uuid/")
+@pytest.mark.parametrize("method", ["get", "post", "delete"])
+def test_an_api_address_no_route_matches_is_a_json_404(method: str) -> None:
+    client = Client(enforce_csrf_checks=True)  # as a browser or a script with a token is
+
+    response = getattr(client, method)("/api/nowhere/not-a-uuid/")
 
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
 
 
-def test_an_api_address_without_its_slash_is_still_redirected(client: Client) -> None:
-    response = client.get("/api/auth/token")
+def test_an_api_address_without_its_slash_is_still_redirected() -> None:
+    response = Client().get("/api/auth/token")
 
     assert response.status_code == 301
     assert response["Location"] == "/api/auth/token/"
