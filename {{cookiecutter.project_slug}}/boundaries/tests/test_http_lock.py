@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+from boundaries.__main__ import main
 from boundaries.http_lock import compare, lock_failures, lock_path, read_lock, write_lock
 from boundaries.openapi import dumps, slice_path
 
@@ -330,3 +331,32 @@ def test_a_missing_or_broken_lock_says_how_to_accept(root: Path) -> None:
         "products/shop/backend/presentation/openapi.lock.json: api-lock: no paths; "
         "rewrite it with `make accept-api PRODUCT=shop`"
     ]
+
+
+def test_the_command_names_the_break_and_accepts_it(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_lock(root, "shop")
+    schema = accepted()
+    item(schema)["properties"].pop("name")
+    slice_path(root, "shop").write_text(dumps(schema))
+
+    assert main(["api", "--all", "--root", str(root)]) == 1
+    failed = capsys.readouterr().out
+    assert main(["api", "shop", "--update-lock", "--root", str(root)]) == 0
+    assert main(["api", "shop", "--root", str(root)]) == 0
+
+    assert "field name: was removed" in failed
+    assert "shop: these API changes break its clients" in failed
+    assert failed.endswith(
+        "accept them with: make accept-api PRODUCT=shop\napi: 1 products checked, 1 fail\n"
+    )
+    assert "wrote products/shop/backend/presentation/openapi.lock.json" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["../shop", "billing"])
+def test_the_command_refuses_a_product_without_a_slice(root: Path, name: str) -> None:
+    with pytest.raises(SystemExit) as refused:
+        main(["api", name, "--root", str(root)])
+
+    assert refused.value.code == 2
