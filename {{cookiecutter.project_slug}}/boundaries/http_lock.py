@@ -208,8 +208,8 @@ class _Comparison:
                 schema = schema["allOf"][0]
             elif "allOf" in schema and len(schema["allOf"]) == 1:
                 # drf-spectacular's "$ref plus description": the description is no contract.
-                schema = {**schema["allOf"][0], **{k: v for k, v in schema.items() if k != "allOf"}}
-                schema.pop("description", None)
+                extra = {k: v for k, v in schema.items() if k not in ("allOf", "description")}
+                schema = {**schema["allOf"][0], **extra}
             else:
                 break
         return schema, name
@@ -246,7 +246,7 @@ class _Comparison:
             self.compare_schema(f"{where}[]", old["items"], new["items"], direction)
         old_extra, new_extra = old.get("additionalProperties"), new.get("additionalProperties")
         if isinstance(old_extra, dict) and isinstance(new_extra, dict):
-            self.compare_schema(f"{where}{{*}}", old_extra, new_extra, direction)
+            self.compare_schema(f"{where} (any key)", old_extra, new_extra, direction)
         if "properties" in old or "properties" in new:
             self.compare_properties(where, old, new, request)
 

@@ -31,11 +31,12 @@ from rest_framework.permissions import AllowAny
 
 from boundaries.names import ProductNames
 
-MESSAGES: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+STRING: dict[str, Any] = {"type": "string"}
+MESSAGES: dict[str, Any] = {"type": "array", "items": STRING}
 ERROR: dict[str, Any] = {
     "type": "object",
     "description": "Why the request was refused. `code` is set by some errors (token_not_valid).",
-    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
+    "properties": {"detail": STRING, "code": STRING},
     "required": ["detail"],
 }
 VALIDATION_ERROR: dict[str, Any] = {
@@ -149,7 +150,8 @@ class ProductAutoSchema(AutoSchema):
             responses.setdefault(code, {"description": DEFAULT_DESCRIPTIONS[code]})
         for code, response in responses.items():
             if code.startswith("4") and "content" not in response:
-                response["content"] = {"application/json": {"schema": self._error_schema(code)}}
+                body = {"schema": self._error_schema(code)}
+                response["content"] = {"application/json": body}
         return dict(sorted(responses.items()))
 
     def _default_error_codes(self) -> list[str]:

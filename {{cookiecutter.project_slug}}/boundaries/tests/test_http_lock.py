@@ -15,8 +15,24 @@ LIST = "GET /api/shop/items/"
 CREATE = "POST /api/shop/items/"
 
 
-def body(ref: str) -> dict[str, Any]:
-    return {"content": {"application/json": {"schema": {"$ref": ref}}}}
+INTEGER = {"type": "integer"}
+STRING = {"type": "string"}
+NO_RESPONSES: dict[str, Any] = {"responses": {}, "summary": "Nothing yet"}
+
+
+def ref(target: str) -> dict[str, str]:
+    return {"$ref": target}
+
+
+def body(target: str) -> dict[str, Any]:
+    media = {"schema": ref(target)}
+    return {
+        "content": {"application/json": media},
+    }
+
+
+def query(name: str, schema: dict[str, str], *, required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": required, "schema": schema}
 
 
 def accepted() -> dict[str, Any]:
@@ -26,12 +42,12 @@ def accepted() -> dict[str, Any]:
         "paths": {
             "/api/shop/items/": {
                 "get": {
-                    "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer"}}],
+                    "parameters": [query("limit", INTEGER)],
                     "responses": {
                         "200": {
                             "content": {
                                 "application/json": {
-                                    "schema": {"type": "array", "items": {"$ref": ITEM}}
+                                    "schema": {"type": "array", "items": ref(ITEM)},
                                 }
                             }
                         },
@@ -43,7 +59,11 @@ def accepted() -> dict[str, Any]:
                     "responses": {"201": body(ITEM)},
                 },
             },
-            "/api/shop/items/{item_id}/": {"get": {"responses": {"200": body(ITEM)}}},
+            "/api/shop/items/{item_id}/": {
+                "get": {
+                    "responses": {"200": body(ITEM)},
+                },
+            },
         },
         "components": {
             "schemas": {
@@ -161,7 +181,7 @@ BREAKING: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     ),
     "a new required parameter": (
         lambda s: s["paths"]["/api/shop/items/"]["get"]["parameters"].append(
-            {"name": "tenant", "in": "query", "required": True, "schema": {"type": "string"}}
+            query("tenant", STRING, required=True)
         ),
         f"{LIST}: new query parameter tenant is required",
     ),
@@ -205,11 +225,11 @@ def test_a_breaking_change_is_named(
 
 COMPATIBLE: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     "a new path": (
-        lambda s: s["paths"].update({"/api/shop/tags/": {"get": {"responses": {}}}}),
+        lambda s: s["paths"].setdefault("/api/shop/tags/", {"get": NO_RESPONSES}),
         "/api/shop/tags/: new path",
     ),
     "a new operation": (
-        lambda s: s["paths"]["/api/shop/items/{item_id}/"].update(delete={"responses": {}}),
+        lambda s: s["paths"]["/api/shop/items/{item_id}/"].update(delete=NO_RESPONSES),
         "DELETE /api/shop/items/{item_id}/: new operation",
     ),
     "a new response field": (
@@ -222,7 +242,7 @@ COMPATIBLE: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     ),
     "a new optional parameter": (
         lambda s: s["paths"]["/api/shop/items/"]["get"]["parameters"].append(
-            {"name": "offset", "in": "query", "schema": {"type": "integer"}}
+            query("offset", INTEGER)
         ),
         "new optional query parameter offset",
     ),
@@ -236,7 +256,9 @@ COMPATIBLE: dict[str, tuple[Callable[[dict[str, Any]], object], str]] = {
     ),
     "a new error response": (
         lambda s: s["paths"]["/api/shop/items/"]["post"]["responses"].update(
-            {"409": {"description": "Refused"}}
+            {
+                "409": {"description": "Refused"},
+            }
         ),
         f"{CREATE}: new response 409",
     ),
