@@ -2,15 +2,28 @@
 
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
-from django.urls import include, path
+from django.http import HttpRequest, JsonResponse
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.exceptions import NotFound
 
 from config import health
 from config.auth import ObtainTokenView, RefreshTokenView
 from config.products import products
 
 home = TemplateView.as_view(template_name="core/home.html", extra_context={"health": health.PATH})
+
+
+@csrf_exempt  # like DRF's views: a DELETE with a token must get the 404, not the CSRF page
+def api_not_found(request: HttpRequest) -> JsonResponse:
+    """An API address no route matches (an id that is not a UUID): DRF's 404, not an HTML page.
+
+    The schema promises a JSON body for every error. It changes nothing, whatever the method.
+    """
+    return JsonResponse({"detail": NotFound.default_detail}, status=NotFound.status_code)
+
 
 urlpatterns = [
     path("", home, name="home"),
@@ -29,4 +42,7 @@ urlpatterns = [
         path(f"api/{product.name}/", include(f"{product.app_module}.presentation.urls"))
         for product in products()
     ),
+    # Any other API address, in JSON; only those ending in a slash, so that Django
+    # still redirects /api/catalog/items to /api/catalog/items/ (APPEND_SLASH).
+    re_path(r"^api/.*/$", api_not_found),
 ]
