@@ -21,6 +21,8 @@ HOOKS = (
     "ruff format",
     "tach check (import boundaries)",
     "contract checks and locks",
+    "API slices match the code",
+    "API slices keep their locks",
     "product lint",
     "Django system checks (relations across products, API schema)",
     "migrations match the models",
