@@ -19,6 +19,7 @@ OPTION_SETS: dict[str, dict[str, str]] = {
     "one product": {"products": "catalog"},
     "no products": {"products": ""},
     "workshop": {"workshop": "yes"},
+    "frontend no": {"frontend": "no"},
 }
 # The suites that bake a scenario of their own (violations, selective testing,
 # services, pre-commit) need the default products: they run in these option sets' cells only.

@@ -35,6 +35,7 @@ BAD_ANSWERS = [
     ({"products": "match"}, "invalid product name 'match': it is a Python keyword"),
     ({"products": "core"}, "invalid product name 'core': it clashes with the project's own"),
     ({"products": "scaffold"}, "invalid product name 'scaffold': it clashes with the project's"),
+    ({"products": "frontend"}, "invalid product name 'frontend': it clashes with the project's"),
     (
         {"project_slug": "shop", "products": "shop"},
         "invalid product name 'shop': it is the project",

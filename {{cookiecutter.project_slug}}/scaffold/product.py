@@ -16,7 +16,13 @@ from pathlib import Path
 from boundaries.contracts import read_contracts
 from boundaries.layout import product_directories
 from boundaries.lock import write_lock
-from boundaries.names import FACADE_INTERFACE, InvalidName, ProductNames, check_product_name
+from boundaries.names import (
+    FACADE_INTERFACE,
+    WEB_APP_DIRECTORY,
+    InvalidName,
+    ProductNames,
+    check_product_name,
+)
 from boundaries.owners import OwnersError, read_owners, write_codeowners
 from scaffold.tree import render_tree, write_tree
 
@@ -31,6 +37,11 @@ def project_slug(root: Path) -> str:
         raise InvalidName(
             f"{root} is not a project root: no readable package.json name ({error})"
         ) from error
+
+
+def has_frontend(root: Path) -> bool:
+    """Whether the project has the web app, so its products get a frontend too."""
+    return (root / WEB_APP_DIRECTORY / "package.json").is_file()
 
 
 def product_exists(root: Path, name: str) -> bool:
@@ -59,8 +70,11 @@ def create_product(
         owners = read_owners(root, "package.json")  # the project's default owners
     except OwnersError as error:
         raise InvalidName(f"cannot create {name!r}: {error}") from error
-    context = skeleton_context(slug, name, depends_on, isolated=isolated, owners=owners)
-    write_tree(target, render_tree(SKELETON, context))
+    frontend = has_frontend(root)
+    context = skeleton_context(
+        slug, name, depends_on, isolated=isolated, owners=owners, frontend=frontend
+    )
+    write_tree(target, render_tree(SKELETON, context, skip=() if frontend else ("frontend",)))
     if isolated:
         try:
             contracts = read_contracts(root, name)
@@ -76,7 +90,13 @@ def create_product(
 
 
 def skeleton_context(
-    slug: str, name: str, depends_on: str | None, *, isolated: bool, owners: Sequence[str] = ()
+    slug: str,
+    name: str,
+    depends_on: str | None,
+    *,
+    isolated: bool,
+    owners: Sequence[str] = (),
+    frontend: bool = False,
 ) -> dict[str, object]:
     product = ProductNames(name)
     dependency = ProductNames(depends_on) if depends_on else None
@@ -97,4 +117,14 @@ def skeleton_context(
         "dependency": dependency.name if dependency else "",
         "dependency_tach_module": dependency.tach_module if dependency else "",
         "dependency_turbo_package": dependency.turbo_package(slug) if dependency else "",
+        # The frontend (products/<name>/frontend/), when the project has the web app.
+        "frontend": frontend,
+        "schema_slice": product.schema_slice.removeprefix(f"{product.directory}/"),
+        "generated_client": product.generated_client.removeprefix(f"{product.directory}/"),
+        "item_schema": product.schema_component("Item"),
+        "new_item_schema": product.schema_component("NewItem"),
+        "item_page_schema": f"Paginated{product.schema_component('Item')}List",
+        "Dependency": dependency.class_prefix if dependency else "",
+        "dependency_camel": dependency.camel_name if dependency else "",
+        "dependency_verbose_name": dependency.verbose_name if dependency else "",
     }
