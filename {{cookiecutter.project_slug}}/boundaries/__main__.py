@@ -1,8 +1,12 @@
-"""``python -m boundaries contracts ...`` and ``python -m boundaries discover ...``.
+"""``python -m boundaries contracts ...``, ``api ...`` and ``discover ...``.
 
 ``contracts``: each product's ``backend:contract-check`` task runs it for
 itself; ``make check`` runs it for every isolated product. It needs no Django
 and imports none of the code it checks, so it takes a fraction of a second.
+
+``api``: each product's committed OpenAPI slice against its HTTP lock
+(``boundaries.http_lock``); ``make check`` runs it for every product with a
+slice. Standard library only, like ``contracts``.
 
 ``discover``: the plan of what a range of commits can affect, for CI (JSON)
 or for a person (a summary). Standard library and git only.
@@ -20,8 +24,11 @@ from pathlib import Path
 
 from boundaries.contracts import facade_directory, read_contracts
 from boundaries.discover import DiscoverError, changed_files, make_plan
+from boundaries.http_lock import accept_command, lock_failures
+from boundaries.http_lock import write_lock as write_api_lock
 from boundaries.layout import isolated_products
 from boundaries.lock import compare, read_lock, update_command, write_lock
+from boundaries.openapi import read_slice, slice_path, sliced_products
 from boundaries.shards import add_commands as add_shard_commands
 from boundaries.shards import run_command as run_shard_command
 
@@ -38,6 +45,16 @@ def main(argv: list[str] | None = None) -> int:
         "--update-lock",
         action="store_true",
         help="accept the contracts' current shape: rewrite their lock",
+    )
+    api = commands.add_parser(
+        "api", help="check that each product's OpenAPI slice is compatible with its HTTP lock"
+    )
+    api.add_argument("products", nargs="*", metavar="PRODUCT")
+    api.add_argument("--all", action="store_true", help="every product with a slice")
+    api.add_argument(
+        "--update-lock",
+        action="store_true",
+        help="accept the API as the slice describes it: rewrite its lock",
     )
     discover = commands.add_parser(
         "discover", help="which tests the changes between two commits can affect"
@@ -57,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         return run_shard_command(root, args)
     if bool(args.products) == args.all:
         parser.error("name the products to check, or pass --all (not both)")
+    if args.command == "api":
+        for product in args.products:
+            if not slice_path(root, product).is_file():
+                parser.error(f"no product {product!r} with an OpenAPI slice (make openapi)")
+        return check_apis(root, args.products or sliced_products(root), update=args.update_lock)
     for product in args.products:
         if not (facade_directory(root, product) / "contracts.py").is_file():
             parser.error(f"no product {product!r}: it has no backend/facade/contracts.py")
@@ -109,6 +131,38 @@ def check_product(root: Path, product: str, *, update: bool) -> bool:
             f"record them with: {update_command(product)}"
         )
     return not (contracts.findings or breaking)
+
+
+def check_apis(root: Path, products: list[str], *, update: bool) -> int:
+    failed = 0
+    for product in products:
+        if update:
+            try:
+                read_slice(root, product)
+            except ValueError as error:
+                print(error)
+                failed += 1
+                continue
+            print(f"wrote {write_api_lock(root, product).relative_to(root).as_posix()}")
+            continue
+        breaking, additions = lock_failures(root, product)
+        for line in breaking:
+            print(line)
+        if breaking:
+            failed += 1
+            print(
+                f"{product}: these API changes break its clients (its frontend, other services, "
+                f"scripts). If they are deliberate, accept them with: {accept_command(product)}"
+            )
+        elif additions:
+            print(
+                f"{product}: compatible API additions not yet in the lock "
+                f"({'; '.join(additions)}); record them with: {accept_command(product)}"
+            )
+    if not update:
+        verdict = f"{failed} fail" if failed else "all pass"
+        print(f"api: {len(products)} products checked, {verdict}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -10,10 +10,11 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from boundaries.contracts import read_contracts
+from boundaries.http_lock import write_lock as write_api_lock
 from boundaries.layout import product_directories
 from boundaries.lock import write_lock
 from boundaries.names import (
@@ -23,6 +24,7 @@ from boundaries.names import (
     ProductNames,
     check_product_name,
 )
+from boundaries.openapi import SLICE_FILE, from_skeleton
 from boundaries.owners import OwnersError, read_owners, write_codeowners
 from scaffold.tree import render_tree, write_tree
 
@@ -74,19 +76,27 @@ def create_product(
     context = skeleton_context(
         slug, name, depends_on, isolated=isolated, owners=owners, frontend=frontend
     )
-    write_tree(target, render_tree(SKELETON, context, skip=() if frontend else ("frontend",)))
-    if isolated:
-        try:
+    skip = () if frontend else ("frontend",)
+    write_tree(target, _with_slice(render_tree(SKELETON, context, skip=skip)))
+    try:
+        write_api_lock(root, name)  # the API it starts with is the API it promises
+        if isolated:
             contracts = read_contracts(root, name)
             if contracts.findings:
                 raise InvalidName(f"the skeleton breaks a contract rule: {contracts.findings[0]}")
             write_lock(root, contracts)
-        except BaseException:
-            shutil.rmtree(target, ignore_errors=True)
-            raise
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
     with contextlib.suppress(OwnersError):  # another product's bad owners: the lint says so
         write_codeowners(root, product_directories(root))
     return target
+
+
+def _with_slice(files: Iterator[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
+    """The rendered files, the OpenAPI slice as ``manage.py openapi`` would write it."""
+    for relative, text in files:
+        yield relative, from_skeleton(text) if relative.name == SLICE_FILE else text
 
 
 def skeleton_context(
