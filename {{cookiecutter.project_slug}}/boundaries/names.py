@@ -233,11 +233,6 @@ class ProductNames:
     def frontend_directory(self) -> str:
         return f"{self.directory}/frontend"
 
-    @property
-    def generated_client(self) -> str:
-        """The TypeScript types openapi-typescript writes from :attr:`schema_slice`."""
-        return f"{self.frontend_directory}/generated/schema.d.ts"
-
     def schema_component(self, serializer: str) -> str:
         """A serializer's name in the schema (core.openapi prefixes the product's class prefix)."""
         return f"{self.class_prefix}{serializer}"

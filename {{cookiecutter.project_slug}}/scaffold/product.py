@@ -26,6 +26,7 @@ from boundaries.names import (
 )
 from boundaries.openapi import SLICE_FILE, from_skeleton
 from boundaries.owners import OwnersError, read_owners, write_codeowners
+from scaffold.client import GENERATED_CLIENT, sort_schemas
 from scaffold.tree import render_tree, write_tree
 
 SKELETON = Path(__file__).parent / "skeleton" / "product"
@@ -77,7 +78,7 @@ def create_product(
         slug, name, depends_on, isolated=isolated, owners=owners, frontend=frontend
     )
     skip = () if frontend else ("frontend",)
-    write_tree(target, _with_slice(render_tree(SKELETON, context, skip=skip)))
+    write_tree(target, _as_generated(render_tree(SKELETON, context, skip=skip)))
     try:
         write_api_lock(root, name)  # the API it starts with is the API it promises
         if isolated:
@@ -93,10 +94,16 @@ def create_product(
     return target
 
 
-def _with_slice(files: Iterator[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
-    """The rendered files, the OpenAPI slice as ``manage.py openapi`` would write it."""
+def _as_generated(files: Iterator[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
+    """The rendered files; the OpenAPI slice as ``manage.py openapi`` would write it, and the
+    frontend's client as openapi-typescript would."""
     for relative, text in files:
-        yield relative, from_skeleton(text) if relative.name == SLICE_FILE else text
+        if relative.name == SLICE_FILE:
+            yield relative, from_skeleton(text)
+        elif relative.as_posix() == GENERATED_CLIENT:
+            yield relative, sort_schemas(text)
+        else:
+            yield relative, text
 
 
 def skeleton_context(
@@ -130,9 +137,10 @@ def skeleton_context(
         # The frontend (products/<name>/frontend/), when the project has the web app.
         "frontend": frontend,
         "schema_slice": product.schema_slice.removeprefix(f"{product.directory}/"),
-        "generated_client": product.generated_client.removeprefix(f"{product.directory}/"),
+        "generated_client": GENERATED_CLIENT,
         "item_schema": product.schema_component("Item"),
         "new_item_schema": product.schema_component("NewItem"),
+        "new_item_errors_schema": product.schema_component("NewItemErrors"),
         "item_page_schema": f"Paginated{product.schema_component('Item')}List",
         "Dependency": dependency.class_prefix if dependency else "",
         "dependency_camel": dependency.camel_name if dependency else "",
