@@ -81,6 +81,37 @@ def test_make_run_serves_the_api_on_sqlite(project: Path) -> None:
         stop(server)
 
 
+def test_make_run_serves_the_web_app_at_the_root(project: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        ["make", "run", f"PORT={port}"],
+        cwd=project,
+        env=clean_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        # The first start installs the frontend's packages and builds the app.
+        status, page = wait_for(f"http://127.0.0.1:{port}/", server, timeout=600)
+        assert status == 200
+        if not (project / "frontend").is_dir():
+            assert "API docs" in page  # the Django home page of a project without a frontend
+            return
+        assert '<div id="root"></div>' in page
+        script = re.search(r'src="(/static/app/[^"]+\.js)"', page)
+        assert script, page
+        status, code = wait_for(f"http://127.0.0.1:{port}{script.group(1)}", server)
+        assert status == 200
+        assert "/api/auth/session/" in code  # the app, not a placeholder
+        # A page of the app's own is the app too; Django's addresses stay Django's.
+        assert wait_for(f"http://127.0.0.1:{port}/catalog", server) == (200, page)
+        assert wait_for(f"http://127.0.0.1:{port}/api/docs/", server)[1] != page
+    finally:
+        stop(server)
+
+
 def wait_for(url: str, server: subprocess.Popen[str], timeout: float = 120) -> tuple[int, str]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -30,7 +30,7 @@ ACTIONLINT_MISTAKES = {
     "an unknown runner label": ("runs-on: ubuntu-24.04", "runs-on: ubuntu-24.4", "runner-label"),
     "an undefined matrix value": ("${{ matrix.python }}", "${{ matrix.pyhton }}", "expression"),
     "an undefined step": ("steps.plan.outputs", "steps.plans.outputs", "expression"),
-    "a missing job": ("needs: [checks, plan, tests]", "needs: [checks, plan, test]", "job-needs"),
+    "a missing job": ("needs: [checks, plan, tests", "needs: [checks, plan, test", "job-needs"),
     "an unquoted variable": ('TURBO_ARGS="$TURBO_ARGS"', "TURBO_ARGS=$TURBO_ARGS", "shellcheck"),
 }
 ZIZMOR_MISTAKES = {
