@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import clean_environment, free_port, run, stop, uv
+from .helpers import attempt, clean_environment, free_port, run, stop, uv
 from .options import Cell
 
 pytestmark = pytest.mark.full
@@ -79,6 +79,35 @@ def test_make_run_serves_the_api_on_sqlite(project: Path) -> None:
         assert "SECRET_KEY=" in (project / ".env").read_text()  # `make run` wrote it
     finally:
         stop(server)
+
+
+def test_make_check_fails_while_a_frontend_client_is_stale(project: Path) -> None:
+    if not (project / "frontend").is_dir():
+        returncode, output = attempt("make", "-n", "frontend-client-check", cwd=project)
+        assert returncode != 0 and "No rule to make target" in output
+        return
+    slices = sorted(project.glob("products/*/backend/presentation/openapi.json"))
+    if not slices:  # no product: no client to go stale, and the check passes
+        run("make", "frontend-client-check", cwd=project)
+        return
+    slice_ = slices[0]
+    original = slice_.read_text()
+    # An API change the slice records: a new optional field of the item.
+    changed = json.loads(original)
+    item = next(name for name in changed["components"]["schemas"] if name.endswith("NewItem"))
+    changed["components"]["schemas"][item]["properties"]["note"] = {"type": "string"}
+    slice_.write_text(json.dumps(changed, indent=2) + "\n")
+    try:
+        returncode, output = attempt("make", "frontend-client-check", cwd=project)
+        assert returncode != 0
+        assert "generated/schema.d.ts is stale against" in output
+        run("make", "frontend-client", cwd=project)
+        client = slice_.parents[2] / "frontend" / "generated" / "schema.d.ts"
+        assert "note?: string;" in client.read_text()
+        run("make", "frontend-client-check", cwd=project)
+    finally:
+        slice_.write_text(original)
+        run("make", "frontend-client", cwd=project)
 
 
 def test_make_run_serves_the_web_app_at_the_root(project: Path) -> None:
