@@ -70,3 +70,13 @@ def test_a_value_outside_the_choices_is_refused(tmp_path: Path, answers: dict[st
         cookiecutter(str(TEMPLATE), no_input=True, extra_context=answers, output_dir=str(tmp_path))
 
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", ["workshop", "frontend"])
+def test_a_yes_no_option_takes_only_yes_or_no(tmp_path: Path, option: str) -> None:
+    with pytest.raises(ValueError, match=f"maybe provided for variable {option} could not be"):
+        cookiecutter(
+            str(TEMPLATE), no_input=True, extra_context={option: "maybe"}, output_dir=str(tmp_path)
+        )
+
+    assert list(tmp_path.iterdir()) == []
