@@ -14,6 +14,9 @@ from .helpers import attempt, clean_environment, free_port, run, stop, uv
 from .options import Cell
 
 pytestmark = pytest.mark.full
+# A fresh clone's `make test` installs Python and, with the frontend, Node packages, then
+# runs every check: over 10 min on a 2-core machine that other jobs share.
+MAKE_TEST_TIMEOUT = 1800
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,7 @@ def passed_count(output: str) -> int:
 def test_make_test_passes_on_a_fresh_clone(project: Path) -> None:
     (project / ".env").unlink()  # git-ignored: a clone or CI checkout has none
 
-    output = run("make", "test", cwd=project)
+    output = run("make", "test", cwd=project, timeout=MAKE_TEST_TIMEOUT)
 
     assert "All checks passed!" in output  # ruff check
     assert "All modules validated!" in output  # tach check
@@ -50,7 +53,7 @@ def test_a_product_added_later_is_registered_and_tested(project: Path) -> None:
     startproduct = ("run", "python", "manage.py", "startproduct", "billing", *dependency)
     run(uv(project), *startproduct, cwd=project)
 
-    output = run("make", "test", cwd=project)
+    output = run("make", "test", cwd=project, timeout=MAKE_TEST_TIMEOUT)
 
     assert "products/billing/backend/tests/test_presentation.py" in output
     passed_count(output)
