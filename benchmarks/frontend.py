@@ -11,7 +11,8 @@ before), then times, in wall seconds:
   them), migrations and the app's build;
 - a rebuild after one product's scene changed (`make frontend`: turbo misses, Vite builds);
 - a cached no-op of the same command, and of every frontend check (`make frontend-test`
-  runs typecheck, lint, tests and build; turbo replays them all);
+  runs typecheck, lint, tests and build; turbo replays them all), through make (which
+  starts pnpm with npx) and through turbo's own binary;
 
 and each product's chunk of the build (its lazily loaded scenes), from Vite's manifest.
 Targets: a first start within 60 s with warm caches, a cached no-op within 1 s.
@@ -30,6 +31,8 @@ from pathlib import Path
 from baking import arguments, bake, timed, user_environment
 
 SCENE = "frontend/scenes/ItemsScene.tsx"
+TASKS = ("frontend:typecheck", "frontend:lint", "frontend:test", "frontend:build")
+TURBO = ("node_modules/.bin/turbo", "run", *TASKS, "--filter=./frontend", "--filter=./products/*")
 
 
 def first_start(project: Path, env: dict[str, str], port: int) -> float:
@@ -79,7 +82,7 @@ def edit_scene(project: Path, product: str, run: int) -> None:
 def main() -> None:
     args = arguments(__doc__, 2)
     env = {**user_environment(), "TURBO_TELEMETRY_DISABLED": "1"}
-    starts, rebuilds, noops, checks = [], [], [], []
+    starts, rebuilds, noops, checks, turbo = [], [], [], [], []
     with tempfile.TemporaryDirectory() as scratch:
         for run in range(args.repeat):
             directory = Path(scratch, str(run))
@@ -91,6 +94,7 @@ def main() -> None:
             noops.append(timed(("make", "frontend"), project, env))
             timed(("make", "frontend-test"), project, env)  # fills turbo's cache
             checks.append(timed(("make", "frontend-test"), project, env))
+            turbo.append(timed(TURBO, project, env))
         sizes = chunk_sizes(project)
 
     print(f"{args.products} products, medians of {args.repeat} runs (wall seconds):")
@@ -98,6 +102,7 @@ def main() -> None:
     print(f"  make frontend after a scene changed:   {statistics.median(rebuilds):6.1f}")
     print(f"  make frontend, nothing changed:        {statistics.median(noops):6.2f}  (target 1)")
     print(f"  make frontend-test, nothing changed:   {statistics.median(checks):6.2f}")
+    print(f"  the same four tasks, turbo directly:   {statistics.median(turbo):6.2f}  (target 1)")
     print("Build chunks (bytes, not compressed):")
     for name, size in sorted(sizes.items()):
         print(f"  {name:32} {size:8d}")
