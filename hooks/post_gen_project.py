@@ -136,6 +136,9 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from boundaries.names import parse_product_specs
 
+    if ANSWERS["frontend"] and not (ROOT / "frontend").exists():
+        scaffold("frontend", "--title", ANSWERS["project_name"])  # before the products: they
+        # get their own frontend/ only in a project that has the app
     for spec in parse_product_specs(ANSWERS["products"], ANSWERS["project_slug"]):
         if (ROOT / "products" / spec.name).exists():
             continue

@@ -48,6 +48,9 @@ def validate(answers: dict) -> None:
             )
     if not EMAIL.fullmatch(answers["email"]):
         raise names.InvalidName(f"invalid email {answers['email']!r}: expected name@domain.tld")
+    for key in ("workshop", "frontend"):
+        if not isinstance(answers[key], bool):
+            raise names.InvalidName(f"invalid {key} {answers[key]!r}: expected yes or no")
     names.check_identifier(answers["project_slug"], "project_slug")
     specs = names.parse_product_specs(answers["products"], answers["project_slug"])
     if answers["workshop"] and not any(spec.depends_on for spec in specs):

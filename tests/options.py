@@ -21,6 +21,7 @@ OPTION_SETS: dict[str, dict[str, str]] = {
     "one product": {"products": "catalog"},
     "no products": {"products": ""},
     "workshop": {"workshop": "yes"},
+    "frontend no": {"frontend": "no"},
 }
 # The option sets whose project runs differently, not only looks different: on every Python.
 EVERY_PYTHON = ("defaults",)

@@ -117,10 +117,11 @@ def test_both_stages_run_the_chosen_python(bake_once, python_version: str) -> No
 
     assert global_arg == ("ARG", f"PYTHON_VERSION={python_version}")
     # parent_images substitutes the ARG's default
-    assert (
-        DockerfileParser(str(project)).parent_images
-        == [f"python:{python_version}-slim-bookworm"] * 2
-    )
+    # and the web app's Node stage, first, builds the frontend
+    assert DockerfileParser(str(project)).parent_images == [
+        "node:20-bookworm-slim",
+        *[f"python:{python_version}-slim-bookworm"] * 2,
+    ]
 
 
 def test_the_builder_installs_the_lock_with_uv_from_pypi(project: Path) -> None:

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import clean_environment, free_port, run, stop, uv
+from .helpers import attempt, clean_environment, free_port, run, stop, uv
 from .options import Cell
 
 pytestmark = pytest.mark.full
+# A fresh clone's `make test` installs Python and, with the frontend, Node packages, then
+# runs every check: over 10 min on a 2-core machine that other jobs share.
+MAKE_TEST_TIMEOUT = 1800
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,7 @@ def passed_count(output: str) -> int:
 def test_make_test_passes_on_a_fresh_clone(project: Path) -> None:
     (project / ".env").unlink()  # git-ignored: a clone or CI checkout has none
 
-    output = run("make", "test", cwd=project)
+    output = run("make", "test", cwd=project, timeout=MAKE_TEST_TIMEOUT)
 
     assert "All checks passed!" in output  # ruff check
     assert "All modules validated!" in output  # tach check
@@ -54,7 +57,7 @@ def test_a_product_added_later_is_registered_and_tested(project: Path) -> None:
     startproduct = ("run", "python", "manage.py", "startproduct", "billing", *flags)
     run(uv(project), *startproduct, cwd=project)
 
-    output = run("make", "test", cwd=project)
+    output = run("make", "test", cwd=project, timeout=MAKE_TEST_TIMEOUT)
 
     assert "products/billing/backend/tests/test_presentation.py" in output
     passed_count(output)
@@ -85,6 +88,101 @@ def test_make_run_serves_the_api_on_sqlite(project: Path) -> None:
             assert "credentials were not provided" in json.loads(body)["detail"]
         assert (project / "db.sqlite3").is_file()
         assert "SECRET_KEY=" in (project / ".env").read_text()  # `make run` wrote it
+    finally:
+        stop(server)
+
+
+def test_make_check_fails_while_a_frontend_client_is_stale(project: Path) -> None:
+    if not (project / "frontend").is_dir():
+        returncode, output = attempt("make", "-n", "frontend-client-check", cwd=project)
+        assert returncode != 0
+        assert "No rule to make target" in output
+        return
+    slices = sorted(project.glob("products/*/backend/presentation/openapi.json"))
+    if not slices:  # no product: no client to go stale, and the check passes
+        run("make", "frontend-client-check", cwd=project)
+        return
+    slice_ = slices[0]
+    original = slice_.read_text()
+    # An API change the slice records: a new optional field of the item.
+    changed = json.loads(original)
+    item = next(name for name in changed["components"]["schemas"] if name.endswith("NewItem"))
+    changed["components"]["schemas"][item]["properties"]["note"] = {"type": "string"}
+    slice_.write_text(json.dumps(changed, indent=2) + "\n")
+    try:
+        returncode, output = attempt("make", "frontend-client-check", cwd=project)
+        assert returncode != 0
+        assert "generated/schema.d.ts is stale against" in output
+        run("make", "frontend-client", cwd=project)
+        client = slice_.parents[2] / "frontend" / "generated" / "schema.d.ts"
+        assert "note?: string;" in client.read_text()
+        run("make", "frontend-client-check", cwd=project)
+    finally:
+        slice_.write_text(original)
+        run("make", "frontend-client", cwd=project)
+
+
+def test_turbo_keeps_a_ui_change_and_a_logic_change_apart(project: Path) -> None:
+    if not (project / "frontend").is_dir() or not (project / "products" / "catalog").is_dir():
+        pytest.skip("this cell has no frontend or no catalog product")
+    run("make", "node_modules", cwd=project)
+    pnpm = re.search(r'"packageManager": "([^"]+)"', (project / "package.json").read_text())
+    assert pnpm
+    tasks = ("backend:test", "frontend:typecheck", "frontend:lint", "frontend:test")
+    dry_run = ("npx", "--yes", "--prefer-offline", pnpm.group(1), "exec", "turbo", "run")
+    dry_run += (*tasks, "frontend:build", "--dry=json")
+
+    def hashes() -> dict[str, str]:
+        plan = json.loads(run(*dry_run, cwd=project))
+        return {task["taskId"].split("/")[-1]: task["hash"] for task in plan["tasks"]}
+
+    def rerun_after_editing(path: str) -> set[str]:
+        before = hashes()
+        edited = project / "products" / "catalog" / path
+        original = edited.read_text()
+        edited.write_text(original + "\n")
+        try:
+            after = hashes()
+        finally:
+            edited.write_text(original)
+        return {task for task, digest in after.items() if before[task] != digest}
+
+    assert rerun_after_editing("backend/logic.py") == {"catalog#backend:test"}
+    assert rerun_after_editing("frontend/api.ts") == {
+        "catalog#frontend:typecheck",
+        "catalog#frontend:lint",
+        "catalog#frontend:test",
+        "frontend#frontend:build",
+    }
+
+
+def test_make_run_serves_the_web_app_at_the_root(project: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        ["make", "run", f"PORT={port}"],
+        cwd=project,
+        env=clean_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        # The first start installs the frontend's packages and builds the app.
+        status, page = wait_for(f"http://127.0.0.1:{port}/", server, timeout=600)
+        assert status == 200
+        if not (project / "frontend").is_dir():
+            assert "API docs" in page  # the Django home page of a project without a frontend
+            return
+        assert '<div id="root"></div>' in page
+        script = re.search(r'src="(/static/app/[^"]+\.js)"', page)
+        assert script, page
+        status, code = wait_for(f"http://127.0.0.1:{port}{script.group(1)}", server)
+        assert status == 200
+        assert "/api/auth/session/" in code  # the app, not a placeholder
+        # A page of the app's own is the app too; Django's addresses stay Django's.
+        assert wait_for(f"http://127.0.0.1:{port}/catalog", server) == (200, page)
+        assert wait_for(f"http://127.0.0.1:{port}/api/docs/", server)[1] != page
     finally:
         stop(server)
 

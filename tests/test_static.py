@@ -41,7 +41,9 @@ def project(request: pytest.FixtureRequest, bake) -> Path:
 def test_no_template_syntax_is_left_behind(project: Path) -> None:
     for path in text_files(project):
         text = GITHUB_EXPRESSION.sub("", path.read_text())  # ${{ }} is the workflows' own
-        for marker in ("{{", "}}", "{%", "%}", "{#"):
+        # JSX closes a function in a prop with "}}" (onClick={() => { ... }}).
+        closing = () if path.suffix in {".ts", ".tsx"} else ("}}",)
+        for marker in ("{{", "{%", "%}", "{#", *closing):
             assert marker not in text, f"{marker!r} left in {path.relative_to(project)}"
 
 

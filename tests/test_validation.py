@@ -35,6 +35,7 @@ BAD_ANSWERS = [
     ({"products": "match"}, "invalid product name 'match': it is a Python keyword"),
     ({"products": "core"}, "invalid product name 'core': it clashes with the project's own"),
     ({"products": "scaffold"}, "invalid product name 'scaffold': it clashes with the project's"),
+    ({"products": "frontend"}, "invalid product name 'frontend': it clashes with the project's"),
     (
         {"project_slug": "shop", "products": "shop"},
         "invalid product name 'shop': it is the project",
@@ -73,5 +74,15 @@ def test_a_bad_answer_is_refused_with_one_clear_line(
 def test_a_value_outside_the_choices_is_refused(tmp_path: Path, answers: dict[str, str]) -> None:
     with pytest.raises(ValueError, match="provided for choice variable"):
         cookiecutter(str(TEMPLATE), no_input=True, extra_context=answers, output_dir=str(tmp_path))
+
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", ["workshop", "frontend"])
+def test_a_yes_no_option_takes_only_yes_or_no(tmp_path: Path, option: str) -> None:
+    with pytest.raises(ValueError, match=f"maybe provided for variable {option} could not be"):
+        cookiecutter(
+            str(TEMPLATE), no_input=True, extra_context={option: "maybe"}, output_dir=str(tmp_path)
+        )
 
     assert list(tmp_path.iterdir()) == []

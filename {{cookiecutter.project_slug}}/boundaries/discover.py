@@ -4,8 +4,8 @@ Given the files changed between two commits, decide:
 
 - the **full suite** runs when a change can reach tests anywhere: shared code,
   settings or dependencies (turbo's ``globalDependencies``), any other file
-  outside products except documentation, a removed product, or a product that
-  is not isolated among those affected;
+  outside products except documentation and the web app (``frontend/``), a
+  removed product, or a product that is not isolated among those affected;
 - otherwise only the **affected products' tests** run: a product any of whose
   files changed (but its documentation), and, when its contract inputs changed
   (contracts and lock, models, dependencies, app wiring), every product that
@@ -28,10 +28,13 @@ from typing import Any
 
 from boundaries.graph import reachable, reverse
 from boundaries.layout import CONTRACT_SCRIPT, TEST_SCRIPT, is_isolated, read_domain
+from boundaries.names import WEB_APP_DIRECTORY
 from boundaries.shards import DURATIONS_FILE
 
 # Files outside products that no test reads (the durations only balance CI's jobs).
 DOCUMENTATION = ("**/*.md", "docs/**", "LICENSE", DURATIONS_FILE)
+# The web app: TypeScript no Django test reads; its own turbo tasks (frontend:*) test it.
+WEB_APP = (f"{WEB_APP_DIRECTORY}/**",)
 # turbo hashes a package's package.json into every task of that package.
 PACKAGE_FILE = "package.json"
 # In a task's inputs: every file of the package git does not ignore, as turbo reads it.
@@ -145,7 +148,7 @@ def _git(root: Path, *args: str) -> str:
 def make_plan(root: Path, changed: list[str]) -> Plan:
     turbo = _read_turbo(root)
     shared = Globs(turbo["globalDependencies"])
-    documentation = Globs(list(DOCUMENTATION))
+    no_django_test = Globs([*DOCUMENTATION, *WEB_APP])
     packages = _read_packages(root)
     users = reverse(_dependencies(packages))
 
@@ -163,7 +166,7 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
         if shared.match(path):
             full.append(f"{path} is shared by every product (turbo.json globalDependencies)")
         elif parts[0] != "products" or len(parts) < 3:
-            if not documentation.match(path):
+            if not no_django_test.match(path):
                 full.append(f"{path} is outside the products")
         elif (product := parts[1]) not in packages:
             full.append(f"{path}: products/{product} was removed or is not a product")

@@ -27,6 +27,10 @@ FACADE_INTERFACE = r"backend\.facade(\..*)?"
 # underscore and no dotted path, so its private ``_*`` modules stay private.
 PACKAGE_INTERFACE = r"[A-Za-z]\w*"
 
+# The web app's directory at the project root; a project without it has no frontend,
+# and its products are created without theirs.
+WEB_APP_DIRECTORY = "frontend"
+
 # Top-level packages of the generated project itself.
 PROJECT_PACKAGES = frozenset(
     {
@@ -35,6 +39,7 @@ PROJECT_PACKAGES = frozenset(
         "conftest",
         "core",
         "docs",
+        "frontend",
         "manage",
         "packages",
         "products",
@@ -256,6 +261,31 @@ class ProductNames:
 
     def turbo_package(self, project_slug: str) -> str:
         return f"@{project_slug}/{self.name}"
+
+    # The frontend's names (TypeScript and URLs), derived here once like the Python ones.
+    @property
+    def camel_name(self) -> str:
+        """Its name as a TypeScript variable: ``big_shop`` -> ``bigShop``."""
+        first, *rest = self.name.split("_")
+        return first + "".join(part.capitalize() for part in rest)
+
+    @property
+    def api_path(self) -> str:
+        """The URL prefix of its endpoints (config/urls.py mounts them there)."""
+        return f"/api/{self.name}/"
+
+    @property
+    def schema_slice(self) -> str:
+        """Its part of the OpenAPI schema, which its frontend's client is generated from."""
+        return f"{self.directory}/backend/presentation/openapi.json"
+
+    @property
+    def frontend_directory(self) -> str:
+        return f"{self.directory}/frontend"
+
+    def schema_component(self, serializer: str) -> str:
+        """A serializer's name in the schema (core.openapi prefixes the product's class prefix)."""
+        return f"{self.class_prefix}{serializer}"
 
     # The workspace scripts run from products/<name>/ in the virtualenv `make install`
     # creates, so turbo needs no uv on PATH. Tests run with only this product and the

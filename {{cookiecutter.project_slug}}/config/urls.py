@@ -5,15 +5,24 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, JsonResponse
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
+{%- if not cookiecutter.frontend %}
 from django.views.generic import TemplateView
+{%- endif %}
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.exceptions import NotFound
 
+{% if cookiecutter.frontend -%}
+from config.auth import ObtainTokenView, RefreshTokenView
+from config.products import products
+from config.session import SessionView
+from config.web_app import APP_PATHS, web_app
+{%- else -%}
 from config import health
 from config.auth import ObtainTokenView, RefreshTokenView
 from config.products import products
 
 home = TemplateView.as_view(template_name="core/home.html", extra_context={"health": health.PATH})
+{%- endif %}
 
 
 @csrf_exempt  # like DRF's views: a DELETE with a token must get the 404, not the CSRF page
@@ -26,9 +35,16 @@ def api_not_found(request: HttpRequest) -> JsonResponse:
 
 
 urlpatterns = [
+{%- if cookiecutter.frontend %}
+    path("", web_app, name="home"),
+{%- else %}
     path("", home, name="home"),
+{%- endif %}
     path("admin/", admin.site.urls),
     path("api/auth/", include("rest_framework.urls")),
+{%- if cookiecutter.frontend %}
+    path("api/auth/session/", SessionView.as_view(), name="session"),
+{%- endif %}
     path("api/auth/token/", ObtainTokenView.as_view(), name="token_obtain"),
     path("api/auth/token/refresh/", RefreshTokenView.as_view(), name="token_refresh"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -45,4 +61,8 @@ urlpatterns = [
     # Any other API address, in JSON; only those ending in a slash, so that Django
     # still redirects /api/catalog/items to /api/catalog/items/ (APPEND_SLASH).
     re_path(r"^api/.*/$", api_not_found),
+{%- if cookiecutter.frontend %}
+    # Last: every other address is one of the web app's pages.
+    re_path(APP_PATHS, web_app),
+{%- endif %}
 ]

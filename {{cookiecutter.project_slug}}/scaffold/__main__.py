@@ -1,4 +1,5 @@
-"""``python -m scaffold product NAME``, ``package NAME``, ``env``, ``docs`` and ``codeowners``.
+"""``python -m scaffold product NAME``, ``package NAME``, ``frontend``, ``env``, ``docs``,
+``codeowners``.
 
 ``manage.py startproduct`` and ``startpackage`` are the everyday commands;
 this standard-library entry point exists so the template's post-generation
@@ -16,6 +17,7 @@ from boundaries.names import InvalidName
 from boundaries.owners import OwnersError, write_codeowners
 from scaffold.docs import write_docs
 from scaffold.dotenv import write_env
+from scaffold.frontend import create_web_app
 from scaffold.package import create_package
 from scaffold.product import create_product
 from scaffold.render import TemplateError
@@ -41,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     package.add_argument("name")
     package.add_argument("--depends-on", metavar="PACKAGE", help="a package it uses")
     package.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
+    frontend = commands.add_parser("frontend", help="create the web app (frontend/)")
+    frontend.add_argument("--title", required=True, help="the page title: the project's name")
+    frontend.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     env = commands.add_parser("env", help="write .env from .env.example with a fresh SECRET_KEY")
     env.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     docs = commands.add_parser("docs", help="write the docs that quote this project's products")
@@ -74,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(args.root)}")
         return 0
     try:
-        if args.command == "package":
+        if args.command == "frontend":
+            path = create_web_app(args.root, args.title)
+        elif args.command == "package":
             path = create_package(args.root, args.name, depends_on=args.depends_on)
         else:
             path = create_product(

@@ -20,6 +20,7 @@ from boundaries.layout import declared_dependencies, product_directories, read_d
 from boundaries.lock import write_lock
 from boundaries.names import (
     FACADE_INTERFACE,
+    WEB_APP_DIRECTORY,
     InvalidName,
     ProductNames,
     check_dependencies,
@@ -28,6 +29,7 @@ from boundaries.names import (
 )
 from boundaries.openapi import SLICE_FILE, from_skeleton
 from boundaries.owners import OwnersError, read_owners, write_codeowners
+from scaffold.client import GENERATED_CLIENT, sort_schemas
 from scaffold.tree import render_tree, write_tree
 
 SKELETON = Path(__file__).parent / "skeleton" / "product"
@@ -44,6 +46,11 @@ def project_slug(root: Path) -> str:
     if not isinstance(name, str):
         raise InvalidName(f"{root} is not a project root: its package.json name is not a string")
     return name
+
+
+def has_frontend(root: Path) -> bool:
+    """Whether the project has the web app, so its products get a frontend too."""
+    return (root / WEB_APP_DIRECTORY / "package.json").is_file()
 
 
 def product_exists(root: Path, name: str) -> bool:
@@ -74,8 +81,12 @@ def create_product(
         owners = read_owners(root, "package.json")  # the project's default owners
     except OwnersError as error:
         raise InvalidName(f"cannot create {name!r}: {error}") from error
-    context = skeleton_context(slug, name, depends_on, isolated=isolated, owners=owners)
-    write_tree(target, _with_slice(render_tree(SKELETON, context)))
+    frontend = has_frontend(root)
+    context = skeleton_context(
+        slug, name, depends_on, isolated=isolated, owners=owners, frontend=frontend
+    )
+    skip = () if frontend else ("frontend",)
+    write_tree(target, _as_generated(render_tree(SKELETON, context, skip=skip)))
     try:
         write_api_lock(root, name)  # the API it starts with is the API it promises
         if isolated:
@@ -109,10 +120,16 @@ def uses(root: Path, product: str) -> set[str]:
         return set()
 
 
-def _with_slice(files: Iterator[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
-    """The rendered files, the OpenAPI slice as ``manage.py openapi`` would write it."""
+def _as_generated(files: Iterator[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
+    """The rendered files; the OpenAPI slice as ``manage.py openapi`` would write it, and the
+    frontend's client as openapi-typescript would."""
     for relative, text in files:
-        yield relative, from_skeleton(text) if relative.name == SLICE_FILE else text
+        if relative.name == SLICE_FILE:
+            yield relative, from_skeleton(text)
+        elif relative.as_posix() == GENERATED_CLIENT:
+            yield relative, sort_schemas(text)
+        else:
+            yield relative, text
 
 
 def skeleton_context(
@@ -122,6 +139,7 @@ def skeleton_context(
     *,
     isolated: bool,
     owners: Sequence[str] = (),
+    frontend: bool = False,
 ) -> dict[str, object]:
     product = ProductNames(name)
     dependencies = [ProductNames(dependency) for dependency in in_import_order(depends_on)]
@@ -151,7 +169,18 @@ def skeleton_context(
                 "dependency_possessive": dependency.possessive_name,
                 "dependency_turbo_package": dependency.turbo_package(slug),
                 "dependency_comma": "," if index < len(dependencies) - 1 else "",
+                "Dependency": dependency.class_prefix,
+                "dependency_camel": dependency.camel_name,
+                "dependency_verbose_name": dependency.verbose_name,
             }
             for index, dependency in enumerate(dependencies)
         ],
+        # The frontend (products/<name>/frontend/), when the project has the web app.
+        "frontend": frontend,
+        "schema_slice": product.schema_slice.removeprefix(f"{product.directory}/"),
+        "generated_client": GENERATED_CLIENT,
+        "item_schema": product.schema_component("Item"),
+        "new_item_schema": product.schema_component("NewItem"),
+        "new_item_errors_schema": product.schema_component("NewItemErrors"),
+        "item_page_schema": f"Paginated{product.schema_component('Item')}List",
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from scaffold.render import render
@@ -16,10 +16,17 @@ from scaffold.render import render
 SUFFIX = "-tpl"  # a skeleton file's name is its output's name plus this
 
 
-def render_tree(skeleton: Path, context: dict[str, object]) -> Iterator[tuple[Path, str]]:
-    """Each skeleton file's output path (relative) and rendered text, in a stable order."""
+def render_tree(
+    skeleton: Path, context: dict[str, object], *, skip: Collection[str] = ()
+) -> Iterator[tuple[Path, str]]:
+    """Each skeleton file's output path (relative) and rendered text, in a stable order.
+
+    ``skip`` names top-level directories of the skeleton to leave out.
+    """
     for source in sorted(skeleton.rglob(f"*{SUFFIX}")):
         relative = source.relative_to(skeleton)
+        if relative.parts[0] in skip:
+            continue
         text = render(source.read_text(encoding="utf-8"), context, source=str(relative))
         yield relative.parent / relative.name.removesuffix(SUFFIX), text
 

@@ -179,6 +179,27 @@ def test_documentation_affects_no_test(project: Path, path: str) -> None:
     assert "No product test is affected" in plan.summary()
 
 
+@pytest.mark.parametrize("path", ["frontend/src/App.tsx", "frontend/package.json"])
+def test_a_web_app_change_runs_no_django_test(project: Path, path: str) -> None:
+    # Its own turbo tasks (frontend:*) test it.
+    plan = make_plan(project, [path])
+
+    assert not plan.full_suite
+    assert plan.products == ()
+
+
+@pytest.mark.skipif(not (PROJECT_ROOT / "frontend").is_dir(), reason="this project has no web app")
+@pytest.mark.parametrize(
+    "path", ["products/cart/frontend/manifest.tsx", "products/cart/frontend/generated/schema.d.ts"]
+)
+def test_a_product_frontend_change_runs_none_of_its_django_tests(project: Path, path: str) -> None:
+    # turbo.json leaves frontend/** out of backend:test's inputs, so turbo agrees.
+    plan = make_plan(project, [path])
+
+    assert not plan.full_suite
+    assert plan.products == ()
+
+
 def test_a_product_that_is_not_isolated_runs_the_full_suite(project: Path) -> None:
     add_product(project, "legacy", isolated=False)
 

@@ -88,6 +88,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+{%- if cookiecutter.frontend %}
+# The web app's build (config/web_app.py): its assets are static files. Until the first
+# build there is none, and Django would warn about a missing directory.
+WEB_APP_DIST = BASE_DIR / "frontend" / "dist"
+STATICFILES_DIRS = [WEB_APP_DIST] if WEB_APP_DIST.is_dir() else []
+{%- endif %}
 
 REST_FRAMEWORK = {
     # The browser's session, and a JWT (config/auth.py) for scripts and other services.

@@ -17,7 +17,9 @@ from rest_framework.test import APIClient, APIRequestFactory
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
+{% if not cookiecutter.frontend -%}
 from config.health import PATH as HEALTH
+{% endif -%}
 from config.settings import base
 
 if TYPE_CHECKING:  # what the test client answers: a Response that also has .json()
@@ -142,6 +144,7 @@ def test_tests_are_never_throttled() -> None:
     assert settings.REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] == []
 
 
+{% if not cookiecutter.frontend -%}
 def test_the_home_page_links_the_docs_the_admin_and_the_health_check() -> None:
     page = Client().get("/")
 
@@ -150,6 +153,7 @@ def test_the_home_page_links_the_docs_the_admin_and_the_health_check() -> None:
         assert f'href="{link}"' in page.text
 
 
+{% endif -%}
 def test_an_anonymous_visit_to_the_docs_leads_to_sign_in(user: User) -> None:
     client = Client()
     visit = client.get(reverse("docs"))
@@ -162,6 +166,7 @@ def test_an_anonymous_visit_to_the_docs_leads_to_sign_in(user: User) -> None:
 
     assert signed_in["Location"] == reverse("docs")
     assert client.get(reverse("docs")).status_code == 200
+{%- if not cookiecutter.frontend %}
 
 
 def test_signing_in_without_a_destination_lands_on_the_home_page(user: User) -> None:
@@ -172,3 +177,4 @@ def test_signing_in_without_a_destination_lands_on_the_home_page(user: User) -> 
 
     assert signed_in["Location"] == reverse("home")
     assert f"Signed in as {user.get_username()}" in client.get("/").text
+{%- endif %}
