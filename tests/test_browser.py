@@ -2,7 +2,8 @@
 
 `make run` serves the built app; Chromium (Debian's, driven by npm's playwright-core
 through tests/browser/drive.mjs) is refused a wrong password, signs in, walks the
-navigation, creates, is refused and deletes an item in the first product, and signs out,
+navigation, creates, is refused and deletes an item in the first product, is refused
+an item whose reference to another product is bad, and signs out,
 finding everything by role and accessible name.
 Why a Node script and not Python's playwright: docs/adr/0013-a-real-browser.md.
 """
@@ -39,6 +40,7 @@ STEPS = [
     "create",
     "duplicate",
     "delete",
+    "refused-field",
     "sign-out",
 ]
 # Debian's package, Ubuntu's name for it, and the Chrome that GitHub's runners carry.
@@ -131,13 +133,24 @@ def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path, tim
     pytest.fail(f"nothing answered on {url} within {timeout}s:\n{log.read_text()[-4000:]}")
 
 
-def navigation_titles(project: Path) -> list[str]:
-    """Each product's title in the navigation, in the order the app lists them (by name)."""
+def titles(project: Path) -> dict[str, str]:
+    """Each product's title in the navigation, by product name (the app's order)."""
     manifests = sorted((project / "products").glob("*/frontend/manifest.tsx"))
-    titles = [re.search(r'title: "([^"]+)"', m.read_text()) for m in manifests]
-    assert manifests
-    assert all(titles), manifests
-    return [title.group(1) for title in titles if title]
+    found = {m.parent.parent.name: re.search(r'title: "([^"]+)"', m.read_text()) for m in manifests}
+    assert found
+    assert all(found.values()), manifests
+    return {product: title.group(1) for product, title in found.items() if title}
+
+
+def a_consumer(project: Path, titles: dict[str, str]) -> dict[str, str]:
+    """A product that uses another (its workspace dependency), and that other one's title."""
+    for product in titles:
+        package = json.loads((project / "products" / product / "package.json").read_text())
+        for dependency in package.get("dependencies", {}):
+            used = dependency.rpartition("/")[2]
+            if used in titles:
+                return {"title": titles[product], "dependency": titles[used]}
+    pytest.fail("the default bake has no product that uses another")
 
 
 def test_a_user_signs_in_and_manages_items_in_a_real_browser(
@@ -153,7 +166,8 @@ def test_a_user_signs_in_and_manages_items_in_a_real_browser(
                 "chromium": browser,
                 "url": server,
                 **USER,
-                "products": navigation_titles(project),
+                "products": list(titles(project).values()),
+                "consumer": a_consumer(project, titles(project)),
                 "screenshots": str(screenshots),
             }
         )

@@ -1,6 +1,6 @@
 // A person's first minutes with the web app, in a real Chromium: be refused a wrong
 // password, sign in, see every product, open one, create an item, be refused a duplicate
-// name (409), delete it, sign out.
+// name (409), delete it, be refused a bad reference in a product that uses another, sign out.
 //
 // Usage: node drive.mjs <settings.json>, where the JSON names the browser, the app's URL,
 // the credentials, the products' navigation titles in order, and where screenshots go.
@@ -116,6 +116,31 @@ await step("duplicate", async () => {
 await step("delete", async () => {
   await row.getByRole("button", { name: `Delete ${itemName}` }).click();
   await gone(row);
+});
+
+// A product that uses another: its form asks for the other product's item id.
+await step("refused-field", async () => {
+  const { title, dependency } = settings.consumer;
+  await page.getByRole("navigation", { name: "Products" }).getByRole("link", { name: title }).click();
+  await visible(page.getByRole("heading", { level: 1, name: `${title} items` }));
+  const field = form.getByLabel(`${dependency} item id`);
+  await form.getByLabel("Name").fill(itemName);
+  await field.fill("not an id");
+  await form.getByRole("button", { name: "Create" }).click();
+  await visible(form.getByRole("alert"));
+  // A screen reader hears the field's error with the field: its accessible description.
+  if ((await field.getAttribute("aria-invalid")) !== "true") {
+    throw new Error("the refused field is not marked invalid");
+  }
+  const describedBy = await field.getAttribute("aria-describedby");
+  const description = describedBy ? await page.locator(`[id="${describedBy}"]`).innerText() : "";
+  if (!description.trim()) {
+    throw new Error("the refused field's message does not describe the field");
+  }
+  const missing = "00000000-0000-4000-8000-000000000000";
+  await field.fill(missing);
+  await form.getByRole("button", { name: "Create" }).click();
+  await visible(form.getByRole("alert").getByText(missing));
 });
 
 await step("sign-out", async () => {
