@@ -133,7 +133,7 @@ def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path, tim
     pytest.fail(f"nothing answered on {url} within {timeout}s:\n{log.read_text()[-4000:]}")
 
 
-def titles(project: Path) -> dict[str, str]:
+def product_titles(project: Path) -> dict[str, str]:
     """Each product's title in the navigation, by product name (the app's order)."""
     manifests = sorted((project / "products").glob("*/frontend/manifest.tsx"))
     found = {m.parent.parent.name: re.search(r'title: "([^"]+)"', m.read_text()) for m in manifests}
@@ -166,8 +166,8 @@ def test_a_user_signs_in_and_manages_items_in_a_real_browser(
                 "chromium": browser,
                 "url": server,
                 **USER,
-                "products": list(titles(project).values()),
-                "consumer": a_consumer(project, titles(project)),
+                "products": list(product_titles(project).values()),
+                "consumer": a_consumer(project, product_titles(project)),
                 "screenshots": str(screenshots),
             }
         )
