@@ -24,8 +24,6 @@ import pytest
 from .helpers import TEMPLATE, attempt, clean_environment, free_port, run, stop
 from .options import Cell
 
-pytestmark = pytest.mark.full
-
 BROWSER_TEST = TEMPLATE / "tests" / "browser"
 USER = {"username": "browser", "password": "a-browser-test-password"}
 INSTALL_HINT = "Chromium is missing: install it with `apt-get install -y chromium` (as root)"
@@ -153,6 +151,7 @@ def a_consumer(project: Path, titles: dict[str, str]) -> dict[str, str]:
     pytest.fail("the default bake has no product that uses another")
 
 
+@pytest.mark.full
 def test_a_user_signs_in_and_manages_items_in_a_real_browser(
     project: Path, server: str, browser: str, tmp_path: Path
 ) -> None:
@@ -183,3 +182,14 @@ def test_a_user_signs_in_and_manages_items_in_a_real_browser(
     assert status == 0, output
     assert [step["step"] for step in steps] == STEPS, output
     assert not any(screenshots.iterdir())  # kept only for a failed step
+
+
+def test_without_a_browser_or_root_the_test_fails_saying_how_to_install_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Fast tier: a machine without Chromium fails the browser test; it never skips."""
+    monkeypatch.setenv("PATH", str(tmp_path))  # no browser on it
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+
+    with pytest.raises(pytest.fail.Exception, match=r"apt-get install -y chromium"):
+        chromium_path()
