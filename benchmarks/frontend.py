@@ -90,7 +90,13 @@ def edit_scene(project: Path, product: str, run: int) -> None:
 
 def main() -> None:
     args = arguments(__doc__, 2)
-    env = {**user_environment(), "TURBO_TELEMETRY_DISABLED": "1"}
+    # A git identity, so the bake is a repository with its first commit, as a user's is.
+    identity = {
+        f"GIT_{who}_{what}": value
+        for who in ("AUTHOR", "COMMITTER")
+        for what, value in (("NAME", "Benchmark"), ("EMAIL", "benchmark@example.com"))
+    }
+    env = {**user_environment(), **identity, "TURBO_TELEMETRY_DISABLED": "1"}
     starts, rebuilds, noops, checks, turbo = [], [], [], [], []
     with tempfile.TemporaryDirectory() as scratch:
         for run in range(args.repeat):

@@ -83,6 +83,7 @@ def test_the_closing_message_names_the_directory_to_cd_into(
         (["product", "NAME= "], "NAME is missing"),
         (["package"], "NAME is missing: make package NAME=money"),
         (["accept-contracts"], "PRODUCT is missing: make accept-contracts PRODUCT=catalog"),
+        (["accept-api"], "PRODUCT is missing: make accept-api PRODUCT=catalog"),
         (["install", "product"], "NAME is missing"),
     ],
 )
@@ -113,6 +114,8 @@ def test_make_help_lists_the_everyday_commands(bake) -> None:
         "product",
         "package",
         "accept-contracts",
+        "openapi",
+        "accept-api",
         "codeowners",
         "hooks",
     ):

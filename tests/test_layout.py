@@ -28,6 +28,8 @@ PRODUCT_FILES = [
     "backend/presentation/serializers.py",
     "backend/presentation/views.py",
     "backend/presentation/urls.py",
+    "backend/presentation/openapi.json",
+    "backend/presentation/openapi.lock.json",
     "backend/tasks/__init__.py",
     "backend/tasks/tasks.py",
     "backend/tasks/schedules.py",

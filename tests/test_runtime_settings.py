@@ -65,10 +65,18 @@ def test_the_hsts_default_is_the_one_env_example_advises_to_start_with(bake) -> 
 
 @pytest.mark.parametrize("name", ["R&D <Tools>", "Ünïcode Shop"])
 def test_the_home_page_shows_the_project_name_as_text(bake, name: str) -> None:
-    home = (
-        bake(project_name=name, project_slug="shop") / "core" / "templates" / "core" / "home.html"
-    ).read_text()
+    project = bake(project_name=name, project_slug="shop", frontend="no")
+    home = (project / "core" / "templates" / "core" / "home.html").read_text()
 
     escaped = name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     assert f"<title>{escaped}</title>" in home
     assert "{% url 'docs' %}" in home  # Django's tags survive cookiecutter's rendering
+
+
+@pytest.mark.parametrize("name", ["R&D <Tools>", "Ünïcode Shop"])
+def test_the_web_app_shows_the_project_name_as_text(bake, name: str) -> None:
+    # With the frontend, the web app is the home page: its index.html carries the title.
+    index = (bake(project_name=name, project_slug="shop") / "frontend" / "index.html").read_text()
+
+    escaped = name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert f"<title>{escaped}</title>" in index

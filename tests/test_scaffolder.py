@@ -9,6 +9,8 @@ from cookiecutter.main import cookiecutter
 
 from .helpers import TEMPLATE, attempt, run
 
+SHARED = {"Error", "ValidationError"}  # core.openapi's error bodies, the same for every product
+
 
 def tree(root: Path) -> dict[str, bytes]:
     return {
@@ -59,6 +61,33 @@ def test_the_baked_contracts_pass_their_check_without_django(bake) -> None:
     output = run(sys.executable, "-m", "boundaries", "contracts", "--all", cwd=project)
 
     assert "contracts: 2 products checked, all pass" in output
+
+
+def test_the_baked_api_slices_are_complete_scoped_and_accepted(bake) -> None:
+    project = bake(products="zeta_shop, alpha:zeta_shop")
+
+    # The hook renders them without Django; `make check` holds them to the generated ones.
+    output = run(sys.executable, "-m", "boundaries", "api", "--all", cwd=project)
+
+    assert "api: 2 products checked, all pass" in output
+    for name, prefix in (("zeta_shop", "ZetaShop"), ("alpha", "Alpha")):
+        presentation = project / "products" / name / "backend" / "presentation"
+        text = (presentation / "openapi.json").read_text()
+        schema = json.loads(text)
+        assert (presentation / "openapi.lock.json").read_text() == text
+        assert sorted(schema["paths"]) == [f"/api/{name}/items/", f"/api/{name}/items/{{item_id}}/"]
+        components = list(schema["components"]["schemas"])
+        assert components == sorted(components)
+        assert f"{prefix}ItemStatus" in components
+        assert all(
+            component.startswith((prefix, f"Paginated{prefix}")) or component in SHARED
+            for component in components
+        )
+        assert "{{" not in text
+        assert "{%" not in text
+    alpha = project / "products/alpha/backend/presentation/openapi.json"
+    new_item = json.loads(alpha.read_text())["components"]["schemas"]["AlphaNewItem"]
+    assert new_item["required"] == ["name", "zeta_shop_item_id"]
 
 
 def test_isolation_decides_the_interface_the_contract_check_and_the_lock(bake) -> None:

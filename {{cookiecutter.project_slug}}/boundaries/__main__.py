@@ -28,6 +28,7 @@ from boundaries.http_lock import accept_command, lock_failures
 from boundaries.http_lock import write_lock as write_api_lock
 from boundaries.layout import isolated_products
 from boundaries.lock import compare, read_lock, update_command, write_lock
+from boundaries.names import IDENTIFIER
 from boundaries.openapi import read_slice, slice_path, sliced_products
 from boundaries.shards import add_commands as add_shard_commands
 from boundaries.shards import run_command as run_shard_command
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("name the products to check, or pass --all (not both)")
     if args.command == "api":
         for product in args.products:
-            if not slice_path(root, product).is_file():
+            if not IDENTIFIER.fullmatch(product) or not slice_path(root, product).is_file():
                 parser.error(f"no product {product!r} with an OpenAPI slice (make openapi)")
         return check_apis(root, args.products or sliced_products(root), update=args.update_lock)
     for product in args.products:

@@ -7,8 +7,8 @@ is stale. The lock changes only when someone accepts the API as it now is
 (``make accept-api PRODUCT=<name>``), so the difference between the two is
 what changed since the last acceptance, and :func:`compare` sorts it:
 
-Breaking (fails until accepted): a removed path or operation or success
-response; a parameter or request field that is new and required, became
+Breaking (fails until accepted): a removed path, operation, success response or
+body; a parameter or request field that is new and required, became
 required or was removed; a response field that was removed or became
 optional; a changed type or format; a request value refused that was
 accepted (an enum member removed, a bound tightened, a pattern added,
@@ -136,7 +136,8 @@ class _Comparison:
                 if code.startswith("2"):
                     self.broke(where, f"response {code} was removed")
                 continue
-            for media, old_schema, new_schema in self.media(old_response, new_response):
+            pairs = self.media(f"{where}: response {code}", old_response, new_response)
+            for media, old_schema, new_schema in pairs:
                 self.compare_schema(
                     f"{where}: response {code}{media}", old_schema, new_schema, "response"
                 )
@@ -177,17 +178,18 @@ class _Comparison:
             self.broke(where, "a request body is now required")
         if old is None:
             return
-        for media, old_schema, new_schema in self.media(old, new):
+        for media, old_schema, new_schema in self.media(f"{where}: request", old, new):
             self.compare_schema(f"{where}: request{media}", old_schema, new_schema, "request")
 
-    def media(self, old: Json, new: Json) -> list[tuple[str, Json, Json]]:
-        """The JSON bodies both sides describe (``""`` for application/json, else `` (type)``)."""
+    def media(self, where: str, old: Json, new: Json) -> list[tuple[str, Json, Json]]:
+        """The bodies both sides describe, by label (``""`` for JSON); a dropped one breaks."""
         old_content, new_content = old.get("content", {}), new.get("content", {})
         pairs = []
         for media, old_body in old_content.items():
             new_body = new_content.get(media)
             if new_body is None:
-                continue  # a media type's removal is seen as the operation's body change
+                self.broke(where, f"its {media} body was removed")
+                continue
             label = "" if media in JSON_TYPES else f" ({media})"
             pairs.append((label, old_body.get("schema", {}), new_body.get("schema", {})))
         return pairs
@@ -206,8 +208,8 @@ class _Comparison:
                 schema = schema["allOf"][0]
             elif "allOf" in schema and len(schema["allOf"]) == 1:
                 # drf-spectacular's "$ref plus description": the description is no contract.
-                schema = {**schema["allOf"][0], **{k: v for k, v in schema.items() if k != "allOf"}}
-                schema.pop("description", None)
+                extra = {k: v for k, v in schema.items() if k not in ("allOf", "description")}
+                schema = {**schema["allOf"][0], **extra}
             else:
                 break
         return schema, name
@@ -244,7 +246,7 @@ class _Comparison:
             self.compare_schema(f"{where}[]", old["items"], new["items"], direction)
         old_extra, new_extra = old.get("additionalProperties"), new.get("additionalProperties")
         if isinstance(old_extra, dict) and isinstance(new_extra, dict):
-            self.compare_schema(f"{where}{{*}}", old_extra, new_extra, direction)
+            self.compare_schema(f"{where} (any key)", old_extra, new_extra, direction)
         if "properties" in old or "properties" in new:
             self.compare_properties(where, old, new, request)
 

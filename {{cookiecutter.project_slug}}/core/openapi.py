@@ -10,7 +10,7 @@
   product's type in every generated client.
 - **Tags**: a product's operations always carry its name first: the tag
   ``manage.py openapi`` slices the schema by.
-- **Summaries**: the first paragraph of the view method's docstring; the rest is
+- **Summaries**: the first paragraph of the view method's docstring (else the view's); the rest is
   the description.
 - **Errors**: every 4xx response gets the body DRF and ``core.exceptions``
   send: ``Error`` (``{"detail": ..., "code"?: ...}``) for 401, 403, 404, 409,
@@ -22,7 +22,7 @@
 """
 
 import inspect
-from typing import Any
+from typing import Any, Literal
 
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
@@ -31,11 +31,12 @@ from rest_framework.permissions import AllowAny
 
 from boundaries.names import ProductNames
 
-MESSAGES: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+STRING: dict[str, Any] = {"type": "string"}
+MESSAGES: dict[str, Any] = {"type": "array", "items": STRING}
 ERROR: dict[str, Any] = {
     "type": "object",
     "description": "Why the request was refused. `code` is set by some errors (token_not_valid).",
-    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
+    "properties": {"detail": STRING, "code": STRING},
     "required": ["detail"],
 }
 VALIDATION_ERROR: dict[str, Any] = {
@@ -49,6 +50,8 @@ DEFAULT_DESCRIPTIONS = {
     "404": "Not found",
 }
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+type Direction = Literal["request", "response"]
 
 
 def product_of(module: str) -> ProductNames | None:
@@ -65,22 +68,25 @@ class ProductAutoSchema(AutoSchema):
     # Names.
 
     def _get_serializer_name(
-        self, serializer: Any, direction: str, bypass_extensions: bool = False
+        self, serializer: Any, direction: Direction, bypass_extensions: bool = False
     ) -> str:
         name = str(super()._get_serializer_name(serializer, direction, bypass_extensions))
         product = product_of(type(serializer).__module__)
         return product.class_prefix + name if product else name
 
     def _map_serializer_field(
-        self, field: Any, direction: str, bypass_extensions: bool = False
+        self, field: Any, direction: Direction, bypass_extensions: bool = False
     ) -> dict[str, Any]:
-        schema: dict[str, Any] = super()._map_serializer_field(field, direction, bypass_extensions)
+        # drf-spectacular leaves this method unannotated.
+        schema: dict[str, Any] = super()._map_serializer_field(  # type: ignore[no-untyped-call]
+            field, direction, bypass_extensions
+        )
         parent = field.parent
         if not isinstance(field, serializers.ChoiceField) or parent is None:
             return schema
         if product_of(type(parent).__module__) is None:
             return schema  # the project's own enums keep drf-spectacular's names
-        owner = self._get_serializer_name(parent, direction) + pascal(field.field_name)
+        owner = self._get_serializer_name(parent, direction) + pascal(str(field.field_name))
         if schema.get("type") == "array":
             return {**schema, "items": self._enum_component(owner, schema["items"])}
         return self._enum_component(owner, schema)
@@ -88,14 +94,16 @@ class ProductAutoSchema(AutoSchema):
     def _enum_component(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
         """Move the enum into a component of its own; null stays beside the reference."""
         values = [value for value in schema["enum"] if value is not None]
-        enum = {key: schema[key] for key in ("type", "description") if key in schema}
+        enum: dict[str, Any] = {
+            key: schema[key] for key in ("type", "description") if key in schema
+        }
         component = self._register(name, {**enum, "enum": values})
         if None in schema["enum"]:
             return {"oneOf": [component, {"enum": [None]}]}
         return component
 
     def _register(self, name: str, schema: dict[str, Any]) -> dict[str, str]:
-        component = ResolvedComponent(
+        component = ResolvedComponent(  # type: ignore[no-untyped-call]  # unannotated upstream
             name=name, type=ResolvedComponent.SCHEMA, schema=schema, object=name
         )
         self.registry.register_on_missing(component)
@@ -120,21 +128,21 @@ class ProductAutoSchema(AutoSchema):
         return operation
 
     def _docstring(self) -> tuple[str, str]:
-        """The view method's docstring: its first paragraph, and the rest."""
+        """The view method's docstring, else the view's: its first paragraph, and the rest."""
         method = getattr(self.view, getattr(self.view, "action", None) or self.method.lower(), None)
-        first, _, rest = inspect.cleandoc(getattr(method, "__doc__", None) or "").partition("\n\n")
+        doc = getattr(method, "__doc__", None) or type(self.view).__doc__ or ""
+        first, _, rest = inspect.cleandoc(doc).partition("\n\n")
         return " ".join(first.split()), rest.strip()
 
     def get_summary(self) -> str | None:
         return self._docstring()[0] or None
 
-    def get_description(self) -> str:
-        summary, rest = self._docstring()
-        return rest if summary else str(super().get_description())
+    def get_description(self) -> str:  # type: ignore[override]  # drf-spectacular's, not DRF's
+        return self._docstring()[1]
 
     # Errors.
 
-    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+    def _get_response_bodies(self, direction: Direction = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)
         if direction != "response":
             return responses
@@ -142,7 +150,8 @@ class ProductAutoSchema(AutoSchema):
             responses.setdefault(code, {"description": DEFAULT_DESCRIPTIONS[code]})
         for code, response in responses.items():
             if code.startswith("4") and "content" not in response:
-                response["content"] = {"application/json": {"schema": self._error_schema(code)}}
+                body = {"schema": self._error_schema(code)}
+                response["content"] = {"application/json": body}
         return dict(sorted(responses.items()))
 
     def _default_error_codes(self) -> list[str]:

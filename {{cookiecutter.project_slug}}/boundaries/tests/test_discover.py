@@ -60,6 +60,9 @@ def test_a_logic_change_tests_only_its_product(project: Path) -> None:
         "products/shop/backend/apps.py",
         "products/shop/backend/admin.py",
         "products/shop/backend/presentation/urls.py",
+        # Its HTTP API, which its frontend and other clients use (boundaries.http_lock).
+        "products/shop/backend/presentation/openapi.json",
+        "products/shop/backend/presentation/openapi.lock.json",
         "products/shop/backend/tasks/schedules.py",
     ],
 )
