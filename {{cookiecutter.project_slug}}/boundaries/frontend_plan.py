@@ -32,7 +32,6 @@ def frontend_tasks(
 
     ``globs`` reads turbo's glob patterns (discover's reader, passed in to share it).
     """
-    tasks = {name: spec for name, spec in turbo["tasks"].items() if name.startswith(PREFIX)}
     packages = _frontend_packages(root)
     by_name = {package["name"]: directory for directory, package in packages.items()}
     uses = {
@@ -46,37 +45,53 @@ def frontend_tasks(
         return task in packages[directory].get("scripts", {})
 
     rerun: set[tuple[str, str]] = set()
-    for task, spec in tasks.items():
+    for (directory, task), spec in _definitions(turbo, packages).items():
         inputs: list[str] = spec.get("inputs", [])
         inside = globs([pattern for pattern in inputs if not _rooted(pattern)])
         rooted = globs([_from_root(pattern) for pattern in inputs if _rooted(pattern)])
-        for directory in packages:
-            prefix = f"{directory}/"
-            if runs(directory, task) and (
-                every
-                or any(
-                    path == f"{prefix}package.json"
-                    or (path.startswith(prefix) and inside.match(path.removeprefix(prefix)))
-                    or rooted.match(path)
-                    for path in changed
-                )
-            ):
-                rerun.add((directory, task))
+        prefix = f"{directory}/"
+        if runs(directory, task) and (
+            every
+            or any(
+                path == f"{prefix}package.json"
+                or (path.startswith(prefix) and inside.match(path.removeprefix(prefix)))
+                or rooted.match(path)
+                for path in changed
+            )
+        ):
+            rerun.add((directory, task))
     # ``^task`` in dependsOn: a task's hash holds that task's hash in each package it uses.
     grew = True
     while grew:
         grew = False
-        for task, spec in tasks.items():
+        for (directory, task), spec in _definitions(turbo, packages).items():
             upstream = [name[1:] for name in spec.get("dependsOn", []) if name.startswith("^")]
-            for directory, used in uses.items():
-                if (
-                    runs(directory, task)
-                    and (directory, task) not in rerun
-                    and any((other, name) in rerun for other in used for name in upstream)
-                ):
-                    rerun.add((directory, task))
-                    grew = True
+            if (
+                runs(directory, task)
+                and (directory, task) not in rerun
+                and any((other, name) in rerun for other in uses[directory] for name in upstream)
+            ):
+                rerun.add((directory, task))
+                grew = True
     return tuple(sorted(f"{packages[directory]['name']}#{task}" for directory, task in rerun))
+
+
+def _definitions(
+    turbo: dict[str, Any], packages: dict[str, dict[str, Any]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Each package's definition of each frontend task: ``package#task`` over ``task``."""
+    directories = {package["name"]: directory for directory, package in packages.items()}
+    definitions: dict[tuple[str, str], dict[str, Any]] = {}
+    specific: dict[tuple[str, str], dict[str, Any]] = {}
+    for key, spec in turbo["tasks"].items():
+        name, _, task = key.rpartition("#")
+        if not task.startswith(PREFIX):
+            continue
+        if not name:
+            definitions.update({(directory, task): spec for directory in packages})
+        elif name in directories:
+            specific[(directories[name], task)] = spec
+    return {**definitions, **specific}
 
 
 class Matcher(Protocol):
