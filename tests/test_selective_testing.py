@@ -67,7 +67,12 @@ def turbo_plan(project: Path) -> dict[str, str]:
     completed = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr
     tasks = json.loads(completed.stdout)["tasks"]
-    return {task["taskId"].partition("/")[2]: task["cache"]["status"] for task in tasks}
+    # The web app's package has no backend scripts: turbo lists its tasks as <NONEXISTENT>.
+    return {
+        task["taskId"].partition("/")[2]: task["cache"]["status"]
+        for task in tasks
+        if task["command"] != "<NONEXISTENT>"
+    }
 
 
 @contextlib.contextmanager
