@@ -117,6 +117,7 @@ def test_make_check_fails_while_a_frontend_client_is_stale(project: Path) -> Non
 def test_turbo_keeps_a_ui_change_and_a_logic_change_apart(project: Path) -> None:
     if not (project / "frontend").is_dir() or not (project / "products" / "catalog").is_dir():
         pytest.skip("this cell has no frontend or no catalog product")
+    run("make", "node_modules", cwd=project)
     pnpm = re.search(r'"packageManager": "([^"]+)"', (project / "package.json").read_text())
     assert pnpm
     tasks = ("backend:test", "frontend:typecheck", "frontend:lint", "frontend:test")
