@@ -67,7 +67,12 @@ def turbo_plan(project: Path) -> dict[str, str]:
     completed = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr
     tasks = json.loads(completed.stdout)["tasks"]
-    return {task["taskId"].partition("/")[2]: task["cache"]["status"] for task in tasks}
+    # The web app's package has no backend scripts: turbo lists its tasks as <NONEXISTENT>.
+    return {
+        task["taskId"].partition("/")[2]: task["cache"]["status"]
+        for task in tasks
+        if task["command"] != "<NONEXISTENT>"
+    }
 
 
 @contextlib.contextmanager
@@ -444,3 +449,128 @@ def test_an_isolated_products_test_task_must_check_its_lock(project: Path) -> No
         run(*LINT, cwd=project)
     finally:
         package.write_text(original)
+
+
+# Across the stack: the products' frontend tasks and the web app's, with the backend's.
+
+FRONTEND_TASKS = ("frontend:typecheck", "frontend:lint", "frontend:test", "frontend:build")
+# alpha's frontend, and the typecheck and tests of every frontend using it through any
+# chain (``^frontend:typecheck``), and the web app's build, which bundles every product.
+ALPHA_UI_TASKS = {
+    "alpha#frontend:lint",
+    *(f"{product}#{task}" for product in CHAIN for task in ("frontend:typecheck", "frontend:test")),
+    "frontend#frontend:build",
+}
+
+
+@pytest.fixture(scope="module")
+def frontend_project(project: Path) -> Path:
+    """The scenario bake with every frontend task's cache filled."""
+    require((project / "frontend").is_dir(), "this cell's bake has no web frontend")
+    run("make", "frontend-test", cwd=project)
+    return project
+
+
+def stack_plan(project: Path) -> dict[str, str]:
+    """Like ``turbo_plan`` over every task; only the tasks a package has a script for."""
+    pnpm = json.loads((project / "package.json").read_text())["packageManager"]
+    tasks = (*TASKS, *FRONTEND_TASKS)
+    command = ("npx", "--yes", "--prefer-offline", pnpm, "exec", "turbo", "run", *tasks)
+    env = {**clean_environment(), "TURBO_TELEMETRY_DISABLED": "1"}
+    completed = subprocess.run(
+        (*command, "--dry=json"), cwd=project, env=env, capture_output=True, text=True
+    )
+    assert completed.returncode == 0, completed.stderr
+    return {
+        task["taskId"].partition("/")[2]: task["cache"]["status"]
+        for task in json.loads(completed.stdout)["tasks"]
+        if task["command"] != "<NONEXISTENT>"
+    }
+
+
+def frontend_misses(plan: dict[str, str]) -> set[str]:
+    return {task for task in misses(plan) if "#frontend:" in task}
+
+
+def backend_misses(plan: dict[str, str]) -> set[str]:
+    return {task for task in misses(plan) if "#backend:" in task}
+
+
+def discovered_frontend(project: Path, discover: dict) -> set[str]:
+    """discover's frontend tasks, named as turbo's dry run names them (no scope)."""
+    scope = package(project, "alpha").partition("/")[0] + "/"
+    return {task.removeprefix(scope) for task in discover["frontend_tasks"]}
+
+
+def stack_plans_after(project: Path, edit: Edit) -> tuple[dict[str, str], dict]:
+    base = run("git", "rev-parse", "HEAD", cwd=project).strip()
+    try:
+        edit(project)
+        commit_all(project, "a change across the stack")
+        return stack_plan(project), discover_plan(project, base)
+    finally:
+        run("git", "reset", "-q", "--hard", base, cwd=project)
+
+
+def test_every_frontend_task_is_cached_after_a_full_run(frontend_project: Path) -> None:
+    plan = stack_plan(frontend_project)
+
+    assert frontend_misses(plan) == set()
+    assert {task for task in plan if "#frontend:" in task} >= ALPHA_UI_TASKS
+
+
+def test_a_schema_change_re_runs_its_frontend_and_the_frontends_using_it(
+    frontend_project: Path,
+) -> None:
+    """A serializer's help text reaches the slice (make openapi), then the client."""
+
+    def change_the_schema(project: Path) -> None:
+        replace_in(
+            "products/alpha/backend/presentation/serializers.py",
+            'help_text="What people call the item; no control characters."',
+            'help_text="What people call the item: no control characters."',
+        )(project)
+        run("make", "openapi", "frontend-client", cwd=project)
+        client = project / "products/alpha/frontend/generated/schema.d.ts"
+        assert "What people call the item: no control" in client.read_text()
+
+    turbo, discover = stack_plans_after(frontend_project, change_the_schema)
+
+    planned = discovered_frontend(frontend_project, discover)
+    assert frontend_misses(turbo) == ALPHA_UI_TASKS == planned
+    # The serializer is alpha's backend code too: its tests re-run, as discover plans.
+    assert "alpha#backend:test" in backend_misses(turbo)
+    assert discover["products"] == products_to_test(
+        {task: status for task, status in turbo.items() if "#backend:" in task}
+    )
+
+
+def test_a_frontend_only_change_runs_no_backend_test(frontend_project: Path) -> None:
+    turbo, discover = stack_plans_after(
+        frontend_project, append_to("products/alpha/frontend/components/ItemList.tsx", "// x\n")
+    )
+
+    assert backend_misses(turbo) == set()
+    assert (discover["full_suite"], discover["products"]) == (False, [])
+    planned = discovered_frontend(frontend_project, discover)
+    assert frontend_misses(turbo) == ALPHA_UI_TASKS == planned
+
+
+def test_a_backend_logic_change_runs_no_frontend_task(frontend_project: Path) -> None:
+    turbo, discover = stack_plans_after(
+        frontend_project, append_to("products/alpha/backend/logic.py", "# x\n")
+    )
+
+    assert frontend_misses(turbo) == set() == discovered_frontend(frontend_project, discover)
+    assert backend_misses(turbo) == {"alpha#backend:test"}
+    assert discover["products"] == ["alpha"]
+
+
+def test_the_web_app_change_re_runs_only_the_web_app(frontend_project: Path) -> None:
+    turbo, discover = stack_plans_after(
+        frontend_project, append_to("frontend/src/App.tsx", "// x\n")
+    )
+
+    expected = {f"frontend#{task}" for task in FRONTEND_TASKS}
+    assert frontend_misses(turbo) == expected == discovered_frontend(frontend_project, discover)
+    assert backend_misses(turbo) == set()

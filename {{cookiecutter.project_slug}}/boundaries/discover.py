@@ -11,6 +11,7 @@ Given the files changed between two commits, decide:
   (contracts and lock, models, dependencies, app wiring), every product that
   uses it directly or through others (turbo chains ``^backend:contract-check``).
 
+Beside them, the **frontend tasks** turbo re-runs (``boundaries.frontend_plan``).
 The inputs are read from ``turbo.json`` and the dependencies from each
 product's ``package.json``, the files turbo itself reads, so this plan and
 turbo's cache agree (the template's tests hold them to that).
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from boundaries.frontend_plan import frontend_tasks
 from boundaries.graph import reachable, reverse
 from boundaries.layout import CONTRACT_SCRIPT, TEST_SCRIPT, is_isolated, read_domain
 from boundaries.names import WEB_APP_DIRECTORY
@@ -53,6 +55,7 @@ class Plan:
     products: tuple[str, ...]  # whose tests run (every product when the full suite runs)
     packages: tuple[str, ...]  # their turbo packages, for ``turbo run --filter``
     unaffected: tuple[str, ...]
+    frontend_tasks: tuple[str, ...] = ()  # ``package#frontend:<task>`` turbo re-runs
 
     def as_json(self) -> dict[str, Any]:
         """The plan for CI; ``turbo_args`` is empty when the full suite covers every test."""
@@ -63,6 +66,7 @@ class Plan:
             "turbo_args": [f"--filter={package}" for package in selected],
             "reasons": list(self.reasons),
             "changed_files": len(self.changed),
+            "frontend_tasks": list(self.frontend_tasks),
         }
 
     def summary(self) -> str:
@@ -79,6 +83,9 @@ class Plan:
         lines += [f"  - {reason}" for reason in self.reasons]
         if not self.full_suite and self.unaffected:
             lines.append(f"Not affected: {', '.join(self.unaffected)}")
+        if self.frontend_tasks:
+            lines.append(f"Frontend tasks to run ({len(self.frontend_tasks)}):")
+            lines += [f"  - {task}" for task in self.frontend_tasks]
         return "\n".join(lines)
 
 
@@ -192,6 +199,7 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
             full.append(f"{product} is not isolated: its tests may reach any product")
 
     every = sorted(packages)
+    frontend = frontend_tasks(root, turbo, changed, Globs)
     if full:
         return Plan(
             changed=tuple(changed),
@@ -200,6 +208,7 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
             products=tuple(every),
             packages=tuple(packages[product]["name"] for product in every),
             unaffected=(),
+            frontend_tasks=frontend,
         )
     chosen = sorted(selected)
     return Plan(
@@ -209,6 +218,7 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
         products=tuple(chosen),
         packages=tuple(packages[product]["name"] for product in chosen),
         unaffected=tuple(product for product in every if product not in selected),
+        frontend_tasks=frontend,
     )
 
 
