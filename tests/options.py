@@ -23,8 +23,9 @@ OPTION_SETS: dict[str, dict[str, str]] = {
     "workshop": {"workshop": "yes"},
     "frontend no": {"frontend": "no"},
 }
-# The option sets whose project runs differently, not only looks different: on every Python.
-EVERY_PYTHON = ("defaults",)
+# The option sets whose project runs differently, not only looks different: on every Python
+# (with and without the web app, the project runs on Node or not).
+EVERY_PYTHON = ("defaults", "frontend no")
 # The suites that bake a scenario of their own (violations, selective testing,
 # services, pre-commit) need the default products: they run in these option sets' cells only.
 SCENARIO_OPTION_SETS = ("defaults",)
