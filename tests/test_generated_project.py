@@ -122,40 +122,6 @@ def test_make_check_fails_while_a_frontend_client_is_stale(project: Path) -> Non
         run("make", "frontend-client", cwd=project)
 
 
-def test_turbo_keeps_a_ui_change_and_a_logic_change_apart(project: Path) -> None:
-    if not (project / "frontend").is_dir() or not (project / "products" / "catalog").is_dir():
-        pytest.skip("this cell has no frontend or no catalog product")
-    run("make", "node_modules", cwd=project)
-    pnpm = re.search(r'"packageManager": "([^"]+)"', (project / "package.json").read_text())
-    assert pnpm
-    tasks = ("backend:test", "frontend:typecheck", "frontend:lint", "frontend:test")
-    dry_run = ("npx", "--yes", "--prefer-offline", pnpm.group(1), "exec", "turbo", "run")
-    dry_run += (*tasks, "frontend:build", "--dry=json")
-
-    def hashes() -> dict[str, str]:
-        plan = json.loads(run(*dry_run, cwd=project))
-        return {task["taskId"].split("/")[-1]: task["hash"] for task in plan["tasks"]}
-
-    def rerun_after_editing(path: str) -> set[str]:
-        before = hashes()
-        edited = project / "products" / "catalog" / path
-        original = edited.read_text()
-        edited.write_text(original + "\n")
-        try:
-            after = hashes()
-        finally:
-            edited.write_text(original)
-        return {task for task, digest in after.items() if before[task] != digest}
-
-    assert rerun_after_editing("backend/logic.py") == {"catalog#backend:test"}
-    assert rerun_after_editing("frontend/api.ts") == {
-        "catalog#frontend:typecheck",
-        "catalog#frontend:lint",
-        "catalog#frontend:test",
-        "frontend#frontend:build",
-    }
-
-
 def test_make_run_serves_the_web_app_at_the_root(project: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
