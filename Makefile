@@ -6,7 +6,7 @@ RUN := $(UV) run --frozen
 # Most tests wait on one single-threaded process (a baked project's own suite): one worker
 # per core keeps every core busy. JOBS=1 runs them in a row.
 JOBS ?= auto
-PYTEST := $(RUN) pytest -n $(JOBS) --dist loadgroup
+PYTEST := $(RUN) pytest -n $(JOBS)
 # Baked projects run the pnpm their package.json pins through npx: fetched once here, so
 # parallel workers never install it into npx's cache at the same moment.
 PNPM := $(shell sed -n 's/.*"packageManager": "\(pnpm@[^"]*\)".*/\1/p' '{{cookiecutter.project_slug}}/package.json')

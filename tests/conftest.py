@@ -1,6 +1,7 @@
 """Fixtures that bake the template, with git configured the same on every machine,
 and the selection of full-tier cells."""
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,26 +35,41 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(error)
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Deselect the tests of cells that TEMPLATE_PYTHON and TEMPLATE_OPTIONS leave out,
-    and group the rest for pytest-xdist: the slow tier first, one group per module and cell."""
+    and start with the slow tier."""
     kept, dropped = [], []
     for item in items:
         left_out = any(isinstance(p, Cell) and not selected(p) for p in _params(item))
         (dropped if left_out else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
-    # A module's tests share its baked project (module-scoped fixtures), one per cell:
-    # a group keeps them on one worker, so each project is baked and installed once.
-    for item in kept:
-        cell = next((p for p in _params(item) if isinstance(p, Cell)), None)
-        # No "]" in a group's name: xdist would take it for a parameter's and ignore the group.
-        group = item.nodeid.partition("::")[0] + (f":{cell.python}:{cell.options}" if cell else "")
-        item.add_marker(pytest.mark.xdist_group(group))
-    # Workers take groups in this order: the long ones first, so none is left running alone.
+    # Workers take the modules in this order: the long ones first, so none is left running
+    # alone at the end.
     kept.sort(key=lambda item: item.get_closest_marker("full") is None)
     items[:] = kept
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """pytest-xdist sends one module's tests of one cell to one worker, in a row.
+
+    They share that cell's baked project (module-scoped fixtures), which is baked and
+    installed once, and some tests build on what the one before left. xdist's own
+    ``loadgroup`` would do this with markers, but ignores them under pytest 9.
+    """
+    from xdist.scheduler import LoadScopeScheduling  # only when xdist runs
+
+    class ModuleAndCellScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.partition("::")[0]
+            cell = CELL_IN_ID.search(nodeid)
+            return f"{module}:{cell.group(1)}:{cell.group(2)}" if cell else module
+
+    return ModuleAndCellScheduling(config, log)
+
+
+# A cell's id leads a test's parameters: "[python 3.13, defaults]" or "[python 3.13, defaults-...]".
+CELL_IN_ID = re.compile(r"\[python ([^,\]]+), ([^\]-]+)")
 
 
 def _params(item: pytest.Item) -> Iterable[object]:
