@@ -49,6 +49,9 @@ def clean_environment() -> dict[str, str]:
     """The environment without the template's own virtualenv, as a user's shell would be."""
     environment = dict(os.environ)
     environment.pop("UV", None)  # `uv run` points this at the template's own uv
+    # CI=true is the template's own CI: under it pnpm refuses to update a project's lock, as a
+    # project's CI should, while these commands play a developer adding a product.
+    environment.pop("CI", None)
     # Under the template's `make test`, these would make every inner `make` print
     # "Entering directory" lines and inherit the outer make's flags.
     for variable in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES"):

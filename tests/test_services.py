@@ -106,7 +106,7 @@ def test_the_whole_suite_passes_on_postgresql(project: Path, database: str) -> N
     output = run("make", "pytest", cwd=project, env={"DATABASE_URL": database})
 
     assert re.search(r"\d+ passed", output)
-    assert "skipped" not in output
+    assert not re.search(r"\d+ skipped", output)  # (coverage's "files skipped" is no test)
 
 
 @pytest.mark.parametrize("broker", list(BROKERS))
@@ -233,6 +233,8 @@ def test_the_api_survives_fuzzing_from_its_own_schema(project: Path, tmp_path: P
             *schemathesis,
             *("--checks=all", "--max-examples=5", "--generation-with-security-parameters=false"),
             *("-H", f"Authorization: Bearer {access}"),
+            # The web app's session sign-in and sign-out take the session and CSRF, not a token.
+            *("--exclude-path", "/api/auth/session/"),
             cwd=project,
         )
         anonymous = attempt(
