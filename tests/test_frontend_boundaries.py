@@ -62,6 +62,25 @@ CASES = {
         f'export const theirs: unknown = require("{CATALOG_DEPTH}/api");',
         "orders uses require()",
     ),
+    "a typeof import() type": reach(f'export type Theirs = typeof import("{CATALOG_DEPTH}/api");'),
+    "a glob into another product": reach(
+        f'export const theirs = import.meta.glob(["./*.tsx", "{CATALOG_DEPTH}/**/*.ts"]);'
+    ),
+    "a glob that matches every product": reach(
+        'export const every = import.meta.glob("../../../*/frontend/api.ts");',
+        "orders names a pattern that matches every product's files",
+    ),
+    "an asset by new URL()": reach(
+        f'export const icon = new URL("{CATALOG_DEPTH}/icon.svg", import.meta.url);'
+    ),
+    "a test mocking another product's module": reach(f'vi.mock("{CATALOG_DEPTH}/api");'),
+    "a path through a detour": reach(
+        'export * from "../../../orders/../catalog/frontend/hooks/useItems";'
+    ),
+    "an eslint-disable comment": reach(
+        "// eslint-disable-next-line boundaries/frontend-reach\n"
+        f'export * from "{CATALOG_DEPTH}/hooks/useItems";'
+    ),
     "an undeclared product's exports": reach(
         'export * from "../../../orders/frontend/exports";',
         'catalog imports orders, which it does not declare; add "@my_product_monorepo/orders" '
@@ -99,6 +118,7 @@ def test_own_code_own_client_and_a_declared_products_exports_pass(project: Path)
         + 'export { useItems as useCatalogItems } from "../../../catalog/frontend/exports";\n'
         + 'export type { paths } from "../generated/schema";\n'
         + 'export { ItemList as OwnList } from "../components/ItemList";\n'
+        + 'export const ownScenes = import.meta.glob("./*.tsx");\n'
     )
     try:
         run(*LINT, cwd=project)
