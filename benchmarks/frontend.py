@@ -12,7 +12,7 @@ before), then times, in wall seconds:
 - a rebuild after one product's scene changed (`make frontend`: turbo misses, Vite builds);
 - a cached no-op of the same command, and of every frontend check (`make frontend-test`
   runs typecheck, lint, tests and build; turbo replays them all), through make (which
-  starts pnpm with npx) and as turbo itself reports the run;
+  starts pnpm) and as turbo itself reports the run;
 
 and each product's chunk of the build (its lazily loaded scenes), from Vite's manifest.
 Targets: a first start within 60 s with warm caches, a cached no-op within 1 s.
