@@ -12,17 +12,15 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .helpers import TEMPLATE, attempt, clean_environment, free_port, run, stop
+from .helpers import TEMPLATE, attempt, run
 from .options import Cell
+from .serving import make_run
 
 BROWSER_TEST = TEMPLATE / "tests" / "browser"
 USER = {"username": "browser", "password": "a-browser-test-password"}
@@ -93,42 +91,13 @@ def server(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     env["DJANGO_SUPERUSER_EMAIL"] = "browser@example.com"
     run("make", "migrate", cwd=project, timeout=600)
     run("make", "superuser", cwd=project, env=env)
-    port = free_port()
-    # A file, not a pipe nobody reads: every request the browser makes adds a log line.
     log = tmp_path_factory.mktemp("server") / "make-run.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            ["make", "run", f"PORT={port}"],
-            cwd=project,
-            env=clean_environment(),
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        url = f"http://127.0.0.1:{port}/"
+    with make_run(project, log) as served:
         # The first start installs the frontend's packages and builds the app.
-        wait_until_served(url, process, log, timeout=900)
+        status, _ = served.get("/", timeout=900)
+        assert status == 200, served.tail()
         print(f"server setup (make migrate, superuser, run): {time.monotonic() - started:.1f}s")
-        yield url
-    finally:
-        stop(process)
-
-
-def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path, timeout: int) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"make run exited {process.returncode}:\n{log.read_text()[-4000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                assert response.status == 200
-                return
-        except urllib.error.HTTPError as error:
-            pytest.fail(f"{url} answered {error.code}:\n{log.read_text()[-4000:]}")
-        except OSError:  # not listening yet
-            time.sleep(0.5)
-    pytest.fail(f"nothing answered on {url} within {timeout}s:\n{log.read_text()[-4000:]}")
+        yield served.url
 
 
 def product_titles(project: Path) -> dict[str, str]:

@@ -2,16 +2,13 @@
 
 import json
 import re
-import subprocess
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .helpers import attempt, clean_environment, free_port, run, stop, uv
+from .helpers import attempt, run, uv
 from .options import Cell
+from .serving import make_run
 
 pytestmark = pytest.mark.full
 # A fresh clone's `make test` installs Python and, with the frontend, Node packages, then
@@ -67,29 +64,17 @@ def test_a_product_added_later_is_registered_and_tested(project: Path) -> None:
         assert f"def test_an_archived_{product}_item_is_rejected(" in test_logic
 
 
-def test_make_run_serves_the_api_on_sqlite(project: Path) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        ["make", "run", f"PORT={port}"],
-        cwd=project,
-        env=clean_environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        status, body = wait_for(f"http://127.0.0.1:{port}/api/auth/login/", server)
+def test_make_run_serves_the_api_on_sqlite(project: Path, tmp_path: Path) -> None:
+    with make_run(project, tmp_path / "make-run.log") as server:
+        status, body = server.get("/api/auth/login/")
         assert status == 200
         assert "<form" in body
         if (project / "products" / "catalog").is_dir():
-            status, body = wait_for(f"http://127.0.0.1:{port}/api/catalog/items/", server)
+            status, body = server.get("/api/catalog/items/")
             assert status == 403  # authenticated by default
             assert "credentials were not provided" in json.loads(body)["detail"]
         assert (project / "db.sqlite3").is_file()
         assert "SECRET_KEY=" in (project / ".env").read_text()  # `make run` wrote it
-    finally:
-        stop(server)
 
 
 def test_make_check_fails_while_a_frontend_client_is_stale(project: Path) -> None:
@@ -122,20 +107,10 @@ def test_make_check_fails_while_a_frontend_client_is_stale(project: Path) -> Non
         run("make", "frontend-client", cwd=project)
 
 
-def test_make_run_serves_the_web_app_at_the_root(project: Path) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        ["make", "run", f"PORT={port}"],
-        cwd=project,
-        env=clean_environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
+def test_make_run_serves_the_web_app_at_the_root(project: Path, tmp_path: Path) -> None:
+    with make_run(project, tmp_path / "make-run.log") as server:
         # The first start installs the frontend's packages and builds the app.
-        status, page = wait_for(f"http://127.0.0.1:{port}/", server, timeout=600)
+        status, page = server.get("/", timeout=600)
         assert status == 200
         if not (project / "frontend").is_dir():
             assert "API docs" in page  # the Django home page of a project without a frontend
@@ -143,26 +118,9 @@ def test_make_run_serves_the_web_app_at_the_root(project: Path) -> None:
         assert '<div id="root"></div>' in page
         script = re.search(r'src="(/static/app/[^"]+\.js)"', page)
         assert script, page
-        status, code = wait_for(f"http://127.0.0.1:{port}{script.group(1)}", server)
+        status, code = server.get(script.group(1))
         assert status == 200
         assert "/api/auth/session/" in code  # the app, not a placeholder
         # A page of the app's own is the app too; Django's addresses stay Django's.
-        assert wait_for(f"http://127.0.0.1:{port}/catalog", server) == (200, page)
-        assert wait_for(f"http://127.0.0.1:{port}/api/docs/", server)[1] != page
-    finally:
-        stop(server)
-
-
-def wait_for(url: str, server: subprocess.Popen[str], timeout: float = 120) -> tuple[int, str]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"make run exited {server.returncode}:\n{server.stdout.read()}")
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"nothing answered on {url} within {timeout}s")
+        assert server.get("/catalog") == (200, page)
+        assert server.get("/api/docs/")[1] != page

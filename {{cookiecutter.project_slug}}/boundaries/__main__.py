@@ -37,25 +37,19 @@ from boundaries.shards import run_command as run_shard_command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m boundaries")
     commands = parser.add_subparsers(dest="command", required=True)
-    contracts = commands.add_parser(
-        "contracts", help="check that contracts are pure and compatible with their lock"
+    add_lock_command(
+        commands,
+        "contracts",
+        "check that contracts are pure and compatible with their lock",
+        every="every isolated product",
+        accept="accept the contracts' current shape: rewrite their lock",
     )
-    contracts.add_argument("products", nargs="*", metavar="PRODUCT")
-    contracts.add_argument("--all", action="store_true", help="every isolated product")
-    contracts.add_argument(
-        "--update-lock",
-        action="store_true",
-        help="accept the contracts' current shape: rewrite their lock",
-    )
-    api = commands.add_parser(
-        "api", help="check that each product's OpenAPI slice is compatible with its HTTP lock"
-    )
-    api.add_argument("products", nargs="*", metavar="PRODUCT")
-    api.add_argument("--all", action="store_true", help="every product with a slice")
-    api.add_argument(
-        "--update-lock",
-        action="store_true",
-        help="accept the API as the slice describes it: rewrite its lock",
+    add_lock_command(
+        commands,
+        "api",
+        "check that each product's OpenAPI slice is compatible with its HTTP lock",
+        every="every product with a slice",
+        accept="accept the API as the slice describes it: rewrite its lock",
     )
     discover = commands.add_parser(
         "discover", help="which tests the changes between two commits can affect"
@@ -89,6 +83,21 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "all pass" if all(results) else f"{results.count(False)} fail"
         print(f"contracts: {len(products)} products checked, {verdict}")
     return 0 if all(results) else 1
+
+
+def add_lock_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    description: str,
+    *,
+    every: str,
+    accept: str,
+) -> None:
+    """A command that compares products with their lock: named ones or --all; --update-lock."""
+    command = commands.add_parser(name, help=description)
+    command.add_argument("products", nargs="*", metavar="PRODUCT")
+    command.add_argument("--all", action="store_true", help=every)
+    command.add_argument("--update-lock", action="store_true", help=accept)
 
 
 def print_plan(root: Path, base: str, head: str, *, as_json: bool) -> int:
