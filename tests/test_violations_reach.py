@@ -244,6 +244,30 @@ CASES = {
         (f"core/models.py:{LINE}: registry-string",),
         "app_label=",
     ),
+    "a walk over every model, filtered by label": in_function(
+        'return [m for m in apps.get_models() if m._meta.app_label == "catalog"]',
+        "registry-walk",
+        "get_models()",
+        imports="from django.apps import apps",
+    ),
+    "the registry's app configs under another name": in_function(
+        "return [config.get_models() for config in registry.get_app_configs()]",
+        "registry-walk",
+        "get_app_configs()",
+        imports="from django.apps import apps as registry",
+    ),
+    "the registry's all_models iterated": in_function(
+        "return dict(apps.all_models.items())",
+        "registry-walk",
+        "all_models",
+        imports="from django.apps import apps",
+    ),
+    "a relative import_module anchored in another product": in_function(
+        'return import_module("..logic", "products.catalog.backend.facade")',
+        "module-string",
+        "import_module(",
+        imports="from importlib import import_module",
+    ),
     "a receiver for another product's model": planted(
         "from django.db.models.signals import post_save\nfrom django.dispatch import receiver\n\n\n"
         '@receiver(post_save, sender="catalog.Item")\n'
@@ -364,6 +388,7 @@ def test_the_reach_is_caught_and_the_revert_passes(project: Path, case: Case) ->
 NEAR_MISSES = {
     LOGIC: (
         "from celery import current_app  # noqa: E402\n"
+        "from django.apps import apps  # noqa: E402\n"
         "from django.db import connection  # noqa: E402\n"
         "from products.catalog.backend.facade.api import get_item as get_catalog_item  # noqa\n"
         "from products.catalog.backend.facade.contracts import Item as CatalogItem  # noqa\n"
@@ -372,10 +397,11 @@ NEAR_MISSES = {
         "def _legal(item_id: UUID) -> object:\n"
         "    with connection.cursor() as cursor:\n"
         '        cursor.execute("SELECT COUNT(*) FROM orders_item")\n'
+        '    own_models = apps.get_app_config("orders").get_models()\n'
         "    facade = catalog_api\n"
         "    item: CatalogItem = get_catalog_item(item_id)\n"
         '    current_app.send_task("orders.archive_stale_items")  # its own task\n'
-        "    return facade.count_items(), item.status is CatalogStatus.ACTIVE\n"
+        "    return facade.count_items(), item.status is CatalogStatus.ACTIVE, own_models\n"
     ),
     f"{ORDERS}/tests/test_logic.py": (
         "\nfrom unittest import mock  # noqa: E402\n\n\n"

@@ -19,6 +19,7 @@ names) is passed in as a :class:`Registry` by ``manage.py lintproducts``.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import io
 import re
 import tokenize
@@ -35,6 +36,7 @@ RULES = {
     "module-string": "a string naming another product's private module or object",
     "dynamic-import": "an import whose module name is computed, in a product",
     "registry-string": "an app label or model label of another product in a registry lookup",
+    "registry-walk": "a walk over every app's models, in a product",
     "foreign-sql": "SQL naming another product's table",
     "foreign-task": "another product's Celery task named by its string",
     "escape-hatch": "a way around the boundary checks",
@@ -58,6 +60,9 @@ DYNAMIC_IMPORTS = frozenset(
         "walk_packages",
     }
 )
+# The app registry itself, and its calls that hand out every app's models.
+APP_REGISTRIES = frozenset({"django.apps.apps", "django.apps.registry.apps"})
+REGISTRY_WALKS = frozenset({"get_models", "get_app_configs"})
 # Calls that take an app label as their first argument.
 LABEL_LOOKUPS = frozenset({"get_app_config", "get_by_natural_key", "get_registered_model"})
 # Calls whose string arguments are SQL.
@@ -75,7 +80,7 @@ TEMPLATE_PATH = re.compile(r"products[./](%|\{)")  # "products.%s.backend.logic"
 TRIGGERS = re.compile(
     rb"products[./](\w+)|products[./][%{]|[\"']products[\"']|from\s+\.\.\.|__import__|import_module|import_string|find_spec|run_module|run_path|"
     rb"walk_packages|iter_modules|locate|resolve_name|app_label|sender|natural_key|"
-    rb"get_app_config|get_registered_model|all_models|send_task|signature|tasks\[|SILENCED_SYSTEM_CHECKS"
+    rb"get_app_config|get_models|get_registered_model|all_models|send_task|signature|tasks\[|SILENCED_SYSTEM_CHECKS"
 )
 # A comment worth tokenizing: tach-ignore, or a noqa followed by a word like a rule id.
 COMMENT_TRIGGERS = re.compile(rb"tach-ignore|noqa\b[^\n]*(boundaries\.|\b[a-z]+-[a-z-]+\b)")
@@ -454,6 +459,8 @@ class FileReach:
                 self._check_call(node)
             elif isinstance(node, ast.Subscript):
                 self._check_subscript(node)
+            if isinstance(node, ast.Attribute) and node.attr == "all_models":
+                self._check_all_models(node)
             if isinstance(node, ast.Constant | ast.JoinedStr | ast.BinOp | ast.Call):
                 self._check_string(node)
         return self.findings
@@ -622,6 +629,11 @@ class FileReach:
                 "which product's module it loads; import the module, or call the "
                 "other product's facade",
             )
+        if inside and name in DYNAMIC_IMPORTS and first is not None:
+            self._check_relative_import(node, first)
+        receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+        if inside and name in REGISTRY_WALKS and receiver and self._is_app_registry(receiver):
+            self._report_walk(node, f"apps.{name}()")
         sends = name in {"send_task", "signature", "Signature"}
         if inside and sends and first is not None and self._string(first) is None:
             self.report(
@@ -649,6 +661,38 @@ class FileReach:
                     )
                 continue
             self._check_label(node, text.partition(".")[0] if kind == "model" else text, name)
+
+    def _check_relative_import(self, node: ast.Call, first: ast.expr) -> None:
+        """``import_module("..logic", "products.catalog.backend.facade")``: the resolved path."""
+        text = self._string(first)
+        package = node.args[1] if len(node.args) > 1 else _keyword(node, "package")
+        anchor = self._string(package) if package is not None else None
+        if text and text.startswith(".") and anchor:
+            try:
+                resolved = importlib.util.resolve_name(text, anchor)
+            except (ImportError, ValueError):
+                return
+            self._check_module_string(node, resolved, complete=True)
+
+    def _is_app_registry(self, node: ast.AST) -> bool:
+        """``apps`` as Django's registry: imported from django.apps, or a migration's argument."""
+        if isinstance(node, ast.Name) and node.id == "apps":
+            return True
+        return bool(self._resolve(node) & APP_REGISTRIES)
+
+    def _check_all_models(self, node: ast.Attribute) -> None:
+        subscripted = isinstance(self.parents.get(node), ast.Subscript)
+        if self.owner is not None and not subscripted and self._is_app_registry(node.value):
+            self._report_walk(node, "apps.all_models")
+
+    def _report_walk(self, node: ast.AST, via: str) -> None:
+        self.report(
+            node,
+            "registry-walk",
+            f"{via} hands out every product's models, and a filter on them reaches another "
+            "product's rows where no check can see it; use your own models by name "
+            "(apps.get_app_config(<your label>)), or another product's facade",
+        )
 
     def _check_subscript(self, node: ast.Subscript) -> None:
         if isinstance(node.value, ast.Attribute) and node.value.attr == "all_models":

@@ -179,6 +179,22 @@ VIOLATIONS = {
         'x = ".".join(["products", "shop", "backend", "logic"])\n',
         "1: module-string",
     ),
+    "a relative import_module anchored in another product": (
+        'import_module("..logic", package="products.shop.backend.facade")\n',
+        "1: module-string",
+    ),
+    "a walk over every model": (
+        "from django.apps import apps\n[m for m in apps.get_models()]\n",
+        "2: registry-walk",
+    ),
+    "the app configs of the registry by another name": (
+        "from django.apps import apps as r\nr.get_app_configs()\n",
+        "2: registry-walk",
+    ),
+    "a migration's apps argument": (
+        "def forwards(apps, schema_editor):\n    apps.all_models.values()\n",
+        "2: registry-walk",
+    ),
     "a syntax error": ("import products.shop.backend.facade.api as (\n", "1: syntax: cannot parse"),
 }
 
@@ -203,6 +219,11 @@ NEAR_MISSES = {
     "its own SQL and task": 'q = "SELECT * FROM cart_item"\nsend_task("cart.archive")\n',
     "its own modules by string": 'import_module("products.cart.backend.logic")\n',
     "own label": 'ContentType.objects.filter(app_label="cart")\n',
+    "its own app's models": 'apps.get_app_config("cart").get_models()\n',
+    "one app's models by label": 'apps.all_models["cart"]\n',
+    "a relative import_module to a public module": (
+        'import_module("..api", "products.shop.backend.facade.contracts")\n'
+    ),
     "a word like the table": 'fixture = "shop_item_id"\nname = "shop_item"\n',
     "a docstring": '"""Never write products.shop.backend.logic or SELECT FROM shop_item."""\n',
 }

@@ -7,6 +7,7 @@ registry), the settings' escape hatch and the reviewed baseline.
 
 import json
 import shutil
+from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from django.test import override_settings
 
 from boundaries.layout import product_directories
 from boundaries.packages import package_directories
+from core import reach
 from core.management.commands.lintproducts import counted, registry_findings
 from scaffold.__main__ import main as scaffold
 
@@ -144,3 +146,30 @@ def test_a_product_without_apps_py_is_left_to_the_layout_lint(scratch: Path) -> 
     (scratch / "products/shop/backend/apps.py").unlink()
 
     assert registry_findings(scratch, "shop", None) == []
+
+
+def test_a_tasks_module_that_raises_on_import_is_one_finding_at_its_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Reading the task registry imports each product's tasks; a module that raises there is
+    # reported where it raised, in one line, and the lint goes on.
+    broken = Path(settings.BASE_DIR) / "products" / "shop" / "backend" / "logic.py"
+
+    def import_module(name: str) -> None:
+        exec(compile("\n\nundefined_name", str(broken), "exec"), {})  # noqa: S102
+
+    monkeypatch.setattr(reach, "product_apps", lambda: {"shop": FakeApp("products.shop.backend")})
+    monkeypatch.setattr(reach, "import_module", import_module)
+
+    _, failures = reach.task_owners()
+
+    assert [str(failure) for failure in failures] == [
+        "products/shop/backend/logic.py:3: import-error: importing "
+        "products.shop.backend.tasks.tasks raised NameError: name 'undefined_name' is not "
+        "defined; the lint reads the task registry from it: fix the error"
+    ]
+
+
+@dataclass(frozen=True)
+class FakeApp:
+    name: str

@@ -97,7 +97,8 @@ def reach_findings(root: Path, existing: list[str], checked: list[str], slug: st
             declared[product] = declared_dependencies(read_domain(root, product))
         except (OSError, ValueError):
             declared[product] = set()
-    findings = lint_reach(root, existing, registry(), declared, slug, checked)
+    tasks_and_tables, failures = registry()
+    findings = failures + lint_reach(root, existing, tasks_and_tables, declared, slug, checked)
     findings += lint_tach_config(root)
     for product in checked:
         findings += lint_domain_hatches(root, ProductNames(product).directory)
