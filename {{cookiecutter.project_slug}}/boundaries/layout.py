@@ -59,6 +59,32 @@ def product_directories(root: Path) -> list[str]:
     return member_directories(root / "products")
 
 
+def lint_products_directory(root: Path) -> list[Finding]:
+    """products/ holds products and its ``__init__.py``: any other file there belongs to none.
+
+    A ``products/conftest.py`` (or any module beside the products) would be loaded by every
+    product's tests, yet no product's turbo task has it among its inputs, so a change to it
+    would re-run nothing that it can break.
+    """
+    parent = root / "products"
+    strays = sorted(
+        path.name
+        for path in (parent.iterdir() if parent.is_dir() else ())
+        if not path.is_dir() and path.name != "__init__.py" and not path.name.startswith(".")
+    )
+    return [
+        Finding(
+            f"products/{name}",
+            None,
+            "layout",
+            "products/ holds products only: a file beside them belongs to no product, so "
+            "no product's tests re-run when it changes; move shared test code to "
+            "core/testing.py or the root conftest.py, shared code to core/ or packages/",
+        )
+        for name in strays
+    ]
+
+
 def member_directories(parent: Path) -> list[str]:
     """The directories in ``parent``, sorted, but hidden and private ones (``__pycache__``)."""
     if not parent.is_dir():

@@ -18,6 +18,7 @@ from boundaries.layout import (
     isolated_products,
     lint_cycles,
     lint_product,
+    lint_products_directory,
     member_directories,
     product_directories,
 )
@@ -279,6 +280,22 @@ def test_hidden_private_and_plain_files_are_not_products(project: Path) -> None:
 
     assert member_directories(project / "products") == ["billing", "shop"]
     assert member_directories(project / "nowhere") == []
+
+
+def test_a_file_beside_the_products_is_refused(project: Path) -> None:
+    # Every product's tests would load a products/conftest.py, and none would re-run for it.
+    products = project / "products"
+    (products / "conftest.py").write_text("")
+    (products / "notes.txt").write_text("")
+    (products / ".gitkeep").write_text("")
+
+    found = [str(finding) for finding in lint_products_directory(project)]
+
+    assert [line.split(": ")[:2] for line in found] == [
+        ["products/conftest.py", "layout"],
+        ["products/notes.txt", "layout"],
+    ]
+    assert "belongs to no product" in found[0]
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from boundaries.layout import (
     declared_dependencies,
     lint_cycles,
     lint_product,
+    lint_products_directory,
     product_directories,
     read_domain,
 )
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             findings += lint_product(root, product, slug)
             findings += registry_findings(root, product, installed.get(product))
         findings += lint_cycles(root, existing)
+        findings += lint_products_directory(root)
         findings += lint_owners(root, existing)
         packages = package_directories(root) if every else []
         for package in packages:
