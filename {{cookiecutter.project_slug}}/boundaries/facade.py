@@ -148,6 +148,19 @@ class _Surface:
         if len(assignments) > 1 or not isinstance(node, ast.Assign | ast.AnnAssign) or not literal:
             line = assignments[-1].lineno if len(assignments) > 1 else node.lineno
             self.finding(line, SURFACE, f"__all__ is not one literal list of names; {fix}")
+        declared = node.targets[0] if isinstance(node, ast.Assign) else node.target
+        later = [
+            other
+            for other in ast.walk(self.tree)
+            if isinstance(other, ast.Name) and other.id == "__all__" and other is not declared
+        ]
+        if later and len(assignments) == 1:  # __all__.append(...), __all__[0] = ...
+            self.finding(
+                later[0].lineno,
+                SURFACE,
+                f"__all__ is used again after its declaration on line {node.lineno}: the "
+                f"surface is that one literal list, never changed; {fix}",
+            )
         strings = [name for name in names if isinstance(name, str)]
         for name in {name for name in strings if strings.count(name) > 1}:
             self.finding(node.lineno, SURFACE, f"__all__ lists {name!r} twice")

@@ -101,6 +101,8 @@ def test_an_honest_tested_facade_has_no_findings_and_a_surface(shop: Callable[..
             "get_item is in __all__ but is bound more than once (imported, a def)",
         ),
         (lambda s: s + "\nlist_items = lambda: ()  # noqa: E731\n", "(a def, a lambda)"),
+        (lambda s: s + '\n__all__.append("logic")\n', "__all__ is used again after"),
+        (lambda s: s + "\n\ndef _f() -> None:\n    __all__[0] = 'logic'\n", "used again"),
         (
             lambda s: s + "\nlist_items = functools.partial(list_items, 0)\n",
             "assigned (functools.partial",
