@@ -8,6 +8,9 @@ honest and it is part of the contract:
   ``partial`` or a class), and every public function defined there is in it;
 - every parameter and the return are annotated with contracts, enums,
   immutable builtins, ``None``, or tuples and unions of them;
+- nothing in ``api.py`` overrules the type checker (``# type: ignore``,
+  ``typing.cast``), which is what keeps a row from hiding behind a contract
+  annotation on a path no test takes;
 - the product's own tests call every public function, so what each returns
   is seen at least once by the runtime check of ``core.facade_guard``;
 - the surface (names, parameters with their kinds, defaults and resolved
@@ -18,6 +21,8 @@ honest and it is part of the contract:
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +60,13 @@ def read_surface(root: Path, contracts: Contracts) -> None:
         return
     surface = _Surface(contracts, tree, relative)
     public = surface.read()
+    for line, what in _type_overrules(path.read_text(encoding="utf-8"), tree):
+        surface.finding(
+            line,
+            TYPES,
+            f"{what} overrules the type checker in the facade, the one place that keeps ORM "
+            "rows behind contract annotations; map the row to its contract instead",
+        )
     covered = called_in_tests(root, contracts.product)
     for name in public:
         if name not in covered:
@@ -67,6 +79,22 @@ def read_surface(root: Path, contracts: Contracts) -> None:
                 "then never checked, and a path that hands out an ORM row goes unseen; call "
                 "it in the product's tests and assert_is_contract() on the result",
             )
+
+
+def _type_overrules(source: str, tree: ast.Module) -> list[tuple[int, str]]:
+    """Each ``# type: ignore`` comment and ``cast(...)`` call, by line."""
+    found = []
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    for token in tokens:
+        if token.type == tokenize.COMMENT and "type: ignore" in token.string:
+            found.append((token.start[0], "# type: ignore"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            callee = node.func
+            name = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
+            if name == "cast":
+                found.append((node.lineno, "cast()"))
+    return sorted(found)
 
 
 class _Surface:

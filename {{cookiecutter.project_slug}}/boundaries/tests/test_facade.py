@@ -102,6 +102,14 @@ def test_an_honest_tested_facade_has_no_findings_and_a_surface(shop: Callable[..
         ),
         (lambda s: s + "\nlist_items = lambda: ()  # noqa: E731\n", "(a def, a lambda)"),
         (lambda s: s + '\n__all__.append("logic")\n', "__all__ is used again after"),
+        (
+            lambda s: s.replace("    return ()\n", "    return logic.rows()  # type: ignore\n"),
+            "15:facade-types: # type: ignore overrules the type checker",
+        ),
+        (
+            lambda s: s.replace("    return ()\n", "    return typing.cast(tuple[Item], x)\n"),
+            "15:facade-types: cast() overrules",
+        ),
         (lambda s: s + "\n\ndef _f() -> None:\n    __all__[0] = 'logic'\n", "used again"),
         (
             lambda s: s + "\nlist_items = functools.partial(list_items, 0)\n",
