@@ -177,8 +177,6 @@ def skeleton_context(
         ],
         # The frontend (products/<name>/frontend/), when the project has the web app.
         "frontend": frontend,
-        "schema_slice": product.schema_slice.removeprefix(f"{product.directory}/"),
-        "generated_client": GENERATED_CLIENT,
         "item_schema": product.schema_component("Item"),
         "new_item_schema": product.schema_component("NewItem"),
         "new_item_errors_schema": product.schema_component("NewItemErrors"),
