@@ -22,7 +22,7 @@ bake: install  ## Bake a project with the default answers into build/
 test: install lint node-tools  ## The template's whole test suite: fast tier and full tier
 	$(PYTEST)
 
-test-fast: install lint  ## Only the fast tier: bakes and static checks, in seconds
+test-fast: install lint  ## Only the fast tier: bakes and static checks, in about two minutes
 	$(PYTEST) -m "not full"
 
 # TEMPLATE_PYTHON=3.12 TEMPLATE_OPTIONS="one product" narrow it to one cell (tests/options.py).
