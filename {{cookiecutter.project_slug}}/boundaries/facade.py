@@ -21,8 +21,6 @@ honest and it is part of the contract:
 from __future__ import annotations
 
 import ast
-import io
-import tokenize
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ from boundaries.annotations import Scope, absolute_module, resolve, scope_of
 from boundaries.contracts import Contracts, facade_directory, facade_package, parse_file
 from boundaries.findings import Finding
 from boundaries.names import ProductNames
+from boundaries.parsing import comments
 
 SURFACE = "facade-surface"
 TYPES = "facade-types"
@@ -60,7 +59,7 @@ def read_surface(root: Path, contracts: Contracts) -> None:
         return
     surface = _Surface(contracts, tree, relative)
     public = surface.read()
-    for line, what in _type_overrules(path.read_text(encoding="utf-8"), tree):
+    for line, what in _type_overrules(path.read_bytes(), tree):
         surface.finding(
             line,
             TYPES,
@@ -81,13 +80,13 @@ def read_surface(root: Path, contracts: Contracts) -> None:
             )
 
 
-def _type_overrules(source: str, tree: ast.Module) -> list[tuple[int, str]]:
+def _type_overrules(source: bytes, tree: ast.Module) -> list[tuple[int, str]]:
     """Each ``# type: ignore`` comment and ``cast(...)`` call, by line."""
-    found = []
-    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
-    for token in tokens:
-        if token.type == tokenize.COMMENT and "type: ignore" in token.string:
-            found.append((token.start[0], "# type: ignore"))
+    found = [
+        (token.start[0], "# type: ignore")
+        for token in comments(source)
+        if "type: ignore" in token.string
+    ]
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             callee = node.func

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from pathlib import Path
 
 
@@ -15,3 +17,13 @@ def parse_python(path: Path) -> ast.Module | None:
         return ast.parse(path.read_text(encoding="utf-8"), str(path))
     except (OSError, SyntaxError, ValueError):
         return None
+
+
+def comments(source: bytes) -> list[tokenize.TokenInfo]:
+    """The comment tokens of ``source`` (its encoding cookie honoured); none when it cannot
+    be tokenized, which its parse reports."""
+    try:
+        tokens = list(tokenize.tokenize(io.BytesIO(source).readline))
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return []
+    return [token for token in tokens if token.type == tokenize.COMMENT]

@@ -20,15 +20,14 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-import io
 import re
-import tokenize
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from boundaries.findings import Finding
 from boundaries.names import ProductNames, possessive
+from boundaries.parsing import comments
 
 # Rule ids of this lint, what each catches and the fix (README and docs quote them).
 RULES = {
@@ -287,13 +286,7 @@ def _comment_findings(source: bytes, relative: str) -> list[Finding]:
     if not COMMENT_TRIGGERS.search(source):
         return []
     findings = []
-    try:
-        tokens = list(tokenize.tokenize(io.BytesIO(source).readline))
-    except (tokenize.TokenError, SyntaxError, ValueError):
-        return []  # the parse reports it
-    for token in tokens:
-        if token.type != tokenize.COMMENT:
-            continue
+    for token in comments(source):
         line = token.start[0]
         if "tach-ignore" in token.string:
             findings.append(

@@ -137,6 +137,19 @@ def test_a_dishonest_facade_is_refused(
     assert any(expected in finding for finding in found), found
 
 
+def test_a_facade_in_another_encoding_is_read_as_python_reads_it(
+    shop: Callable[..., Path],
+) -> None:
+    root = shop()
+    api = root / "products/shop/backend/facade/api.py"
+    source = "# -*- coding: latin-1 -*-\n" + API.replace("    return ()\n", "    return ()  # é\n")
+    api.write_bytes(source.encode("latin-1"))
+
+    assert findings(root) == []
+    api.write_bytes(source.replace("# é", "# type: ignore  # é").encode("latin-1"))
+    assert any("facade-types: # type: ignore overrules" in f for f in findings(root))
+
+
 @pytest.mark.parametrize(
     "tests",
     [
