@@ -1,10 +1,11 @@
-"""`make run` in a baked project, started as a user starts it, and asked over HTTP."""
+"""A baked project's long-running commands (`make run`, `make cache-server`), started as a user
+starts them, and `make run` asked over HTTP."""
 
 import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,20 +43,27 @@ class Server:
 
 
 @contextmanager
-def make_run(project: Path, log: Path) -> Iterator[Server]:
-    """`make run` on a free port, its output in ``log``: a pipe nobody reads would stall
-    it once full (every request adds a line). Stopped, with all it started, on the way out."""
-    port = free_port()
+def started(command: Sequence[str], cwd: Path, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """``command`` started as a user starts it, in its own session, its output in ``log``:
+    a pipe nobody reads would stall it once full. Stopped, with all it started, on the way out."""
     with log.open("w") as output:
         process = subprocess.Popen(
-            ["make", "run", f"PORT={port}"],
-            cwd=project,
+            command,
+            cwd=cwd,
             env=clean_environment(),
             stdout=output,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
     try:
-        yield Server(f"http://127.0.0.1:{port}/", process, log)
+        yield process
     finally:
         stop(process)
+
+
+@contextmanager
+def make_run(project: Path, log: Path) -> Iterator[Server]:
+    """`make run` on a free port (every request adds a line to ``log``)."""
+    port = free_port()
+    with started(["make", "run", f"PORT={port}"], project, log) as process:
+        yield Server(f"http://127.0.0.1:{port}/", process, log)

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import attempt, clean_environment, commit_all, free_port, require, run, stop
+from .helpers import attempt, commit_all, free_port, require, run
 from .options import Cell
+from .serving import started
 
 pytestmark = pytest.mark.full
 
@@ -74,21 +75,10 @@ def server(clones: tuple[Path, Path]) -> Iterator[dict[str, str]]:
     first, _ = clones
     log = first.parent / "cache-server.log"
     port = free_port()
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            ["make", "cache-server", f"CACHE_PORT={port}"],
-            cwd=first,
-            env=clean_environment(),
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    with started(["make", "cache-server", f"CACHE_PORT={port}"], first, log) as process:
         variables = wait_for_server(process, log)
         assert variables["TURBO_API"] == f"http://127.0.0.1:{port}"
         yield variables
-    finally:
-        stop(process)
 
 
 def wait_for_server(process: subprocess.Popen[bytes], log: Path) -> dict[str, str]:

@@ -30,6 +30,8 @@ PACKAGE_INTERFACE = r"[A-Za-z]\w*"
 # The web app's directory at the project root; a project without it has no frontend,
 # and its products are created without theirs.
 WEB_APP_DIRECTORY = "frontend"
+# A product's slice of the OpenAPI schema, in its directory; its frontend's client comes from it.
+SCHEMA_SLICE = "backend/presentation/openapi.json"
 
 # Top-level packages of the generated project itself.
 PROJECT_PACKAGES = frozenset(
@@ -277,7 +279,7 @@ class ProductNames:
     @property
     def schema_slice(self) -> str:
         """Its part of the OpenAPI schema, which its frontend's client is generated from."""
-        return f"{self.directory}/backend/presentation/openapi.json"
+        return f"{self.directory}/{SCHEMA_SLICE}"
 
     @property
     def frontend_directory(self) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from boundaries.names import WEB_APP_DIRECTORY, InvalidName
+from boundaries.names import SCHEMA_SLICE, WEB_APP_DIRECTORY, InvalidName
+from scaffold.client import GENERATED_CLIENT
 from scaffold.product import project_slug
 from scaffold.tree import render_tree, write_tree
 
@@ -25,6 +26,9 @@ def create_web_app(root: Path, title: str) -> Path:
     context: dict[str, object] = {
         "package": f"@{project_slug(root)}/{WEB_APP_DIRECTORY}",
         "project_name": html.escape(title),
+        # Where frontend/clients.mjs finds each product's slice and writes its client.
+        "schema_slice": SCHEMA_SLICE,
+        "generated_client": GENERATED_CLIENT,
     }
     write_tree(target, render_tree(SKELETON, context))
     return target
