@@ -59,9 +59,11 @@ DYNAMIC_IMPORTS = frozenset(
         "walk_packages",
     }
 )
-# The app registry itself, and its calls that hand out every app's models.
+# The app registry itself, and what of it hands out every app's models (the two
+# mappings are also read by a label, which registry-string checks).
 APP_REGISTRIES = frozenset({"django.apps.apps", "django.apps.registry.apps"})
-REGISTRY_WALKS = frozenset({"get_models", "get_app_configs"})
+REGISTRY_WALKS = frozenset({"get_models", "get_app_configs", "all_models", "app_configs"})
+BY_LABEL = frozenset({"all_models", "app_configs"})
 # Calls that take an app label as their first argument.
 LABEL_LOOKUPS = frozenset({"get_app_config", "get_by_natural_key", "get_registered_model"})
 # Calls whose string arguments are SQL.
@@ -79,7 +81,7 @@ TEMPLATE_PATH = re.compile(r"products[./](%|\{)")  # "products.%s.backend.logic"
 TRIGGERS = re.compile(
     rb"products[./](\w+)|products[./][%{]|[\"']products[\"']|from\s+\.\.\.|__import__|import_module|import_string|find_spec|run_module|run_path|"
     rb"walk_packages|iter_modules|locate|resolve_name|app_label|sender|natural_key|"
-    rb"get_app_config|get_models|get_registered_model|all_models|send_task|signature|tasks\[|SILENCED_SYSTEM_CHECKS"
+    rb"get_app_config|get_models|get_registered_model|all_models|app_configs|send_task|signature|tasks\[|SILENCED_SYSTEM_CHECKS"
 )
 # A comment worth tokenizing: tach-ignore, or a noqa followed by a word like a rule id.
 COMMENT_TRIGGERS = re.compile(rb"tach-ignore|noqa\b[^\n]*(boundaries\.|\b[a-z]+-[a-z-]+\b)")
@@ -452,8 +454,8 @@ class FileReach:
                 self._check_call(node)
             elif isinstance(node, ast.Subscript):
                 self._check_subscript(node)
-            if isinstance(node, ast.Attribute) and node.attr == "all_models":
-                self._check_all_models(node)
+            if isinstance(node, ast.Attribute) and node.attr in REGISTRY_WALKS:
+                self._check_walk(node, node.attr, node.value)
             if isinstance(node, ast.Constant | ast.JoinedStr | ast.BinOp | ast.Call):
                 self._check_string(node)
         return self.findings
@@ -624,9 +626,10 @@ class FileReach:
             )
         if inside and name in DYNAMIC_IMPORTS and first is not None:
             self._check_relative_import(node, first)
-        receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
-        if inside and name in REGISTRY_WALKS and receiver and self._is_app_registry(receiver):
-            self._report_walk(node, f"apps.{name}()")
+        if name == "getattr" and len(node.args) > 1:  # getattr(apps, "get_models")
+            attribute = self._string(node.args[1])
+            if attribute in REGISTRY_WALKS:
+                self._check_walk(node, attribute, node.args[0])
         sends = name in {"send_task", "signature", "Signature"}
         if inside and sends and first is not None and self._string(first) is None:
             self.report(
@@ -673,25 +676,25 @@ class FileReach:
             return True
         return bool(self._resolve(node) & APP_REGISTRIES)
 
-    def _check_all_models(self, node: ast.Attribute) -> None:
-        subscripted = isinstance(self.parents.get(node), ast.Subscript)
-        if self.owner is not None and not subscripted and self._is_app_registry(node.value):
-            self._report_walk(node, "apps.all_models")
-
-    def _report_walk(self, node: ast.AST, via: str) -> None:
+    def _check_walk(self, node: ast.AST, attribute: str, registry: ast.AST) -> None:
+        """``apps.get_models`` called, passed on or read by getattr: a walk; ``apps.all_models``
+        and ``apps.app_configs`` too, but read by a label (``[...]``), a lookup."""
+        by_label = attribute in BY_LABEL and isinstance(self.parents.get(node), ast.Subscript)
+        if self.owner is None or by_label or not self._is_app_registry(registry):
+            return
         self.report(
             node,
             "registry-walk",
-            f"{via} hands out every product's models, and a filter on them reaches another "
-            "product's rows where no check can see it; use your own models by name "
+            f"apps.{attribute} hands out every product's models, and a filter on them "
+            "reaches another product's rows where no check can see it; use your own models by name "
             "(apps.get_app_config(<your label>)), or another product's facade",
         )
 
     def _check_subscript(self, node: ast.Subscript) -> None:
-        if isinstance(node.value, ast.Attribute) and node.value.attr == "all_models":
+        if isinstance(node.value, ast.Attribute) and node.value.attr in BY_LABEL:
             text = self._string(node.slice)
             if text:
-                self._check_label(node, text, "apps.all_models")
+                self._check_label(node, text, f"apps.{node.value.attr}")
 
     def _check_label(self, node: ast.AST, label: str, via: str) -> None:
         if self.foreign(label) and "." not in label:

@@ -191,6 +191,22 @@ VIOLATIONS = {
         "from django.apps import apps as r\nr.get_app_configs()\n",
         "2: registry-walk",
     ),
+    "the registry's app_configs mapping iterated": (
+        "from django.apps import apps\nlist(apps.app_configs.values())\n",
+        "2: registry-walk",
+    ),
+    "get_models read by getattr": (
+        'from django.apps import apps\ngetattr(apps, "get_models")()\n',
+        "2: registry-walk",
+    ),
+    "get_models kept to call later": (
+        "from django.apps import apps\nwalk = apps.get_models\n",
+        "2: registry-walk",
+    ),
+    "another product's app config by label": (
+        'from django.apps import apps\napps.app_configs["shop"]\n',
+        "2: registry-string",
+    ),
     "a migration's apps argument": (
         "def forwards(apps, schema_editor):\n    apps.all_models.values()\n",
         "2: registry-walk",
@@ -221,6 +237,7 @@ NEAR_MISSES = {
     "own label": 'ContentType.objects.filter(app_label="cart")\n',
     "its own app's models": 'apps.get_app_config("cart").get_models()\n',
     "one app's models by label": 'apps.all_models["cart"]\n',
+    "its own app config by label": 'apps.app_configs["cart"]\n',
     "a relative import_module to a public module": (
         'import_module("..api", "products.shop.backend.facade.contracts")\n'
     ),
