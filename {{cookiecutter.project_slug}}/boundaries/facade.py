@@ -8,8 +8,8 @@ honest and it is part of the contract:
   ``partial`` or a class), and every public function defined there is in it;
 - every parameter and the return are annotated with contracts, enums,
   immutable builtins, ``None``, or tuples and unions of them;
-- nothing in ``api.py`` overrules the type checker (``# type: ignore``,
-  ``typing.cast``), which is what keeps a row from hiding behind a contract
+- nothing in ``api.py`` overrules the type checker (``# type: ignore``, a
+  ``# mypy:`` setting, ``typing.cast``), which is what keeps a row from hiding behind a contract
   annotation on a path no test takes;
 - the product's own tests call every public function, so what each returns
   is seen at least once by the runtime check of ``core.facade_guard``;
@@ -33,6 +33,7 @@ from boundaries.parsing import comments
 SURFACE = "facade-surface"
 TYPES = "facade-types"
 TESTS = "facade-tests"
+TYPING_MODULES = frozenset({"typing", "typing_extensions"})
 FUNCTION = ast.FunctionDef | ast.AsyncFunctionDef
 KINDS = {  # inspect.Parameter's kind names, as callers see them
     "posonlyargs": "positional_only",
@@ -81,17 +82,26 @@ def read_surface(root: Path, contracts: Contracts) -> None:
 
 
 def _type_overrules(source: bytes, tree: ast.Module) -> list[tuple[int, str]]:
-    """Each ``# type: ignore`` comment and ``cast(...)`` call, by line."""
+    """Each ``# type: ignore`` or ``# mypy:`` comment and ``cast(...)`` call (by any name
+    it is imported under), by line."""
     found = [
-        (token.start[0], "# type: ignore")
+        (token.start[0], what)
         for token in comments(source)
-        if "type: ignore" in token.string
+        for what in ("# type: ignore", "# mypy:")
+        if what.removeprefix("# ") in token.string
     ]
+    casts = {"cast"} | {
+        alias.asname
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module in TYPING_MODULES
+        for alias in node.names
+        if alias.name == "cast" and alias.asname
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             callee = node.func
             name = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
-            if name == "cast":
+            if name in casts:
                 found.append((node.lineno, "cast()"))
     return sorted(found)
 

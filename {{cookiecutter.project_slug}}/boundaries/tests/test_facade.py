@@ -110,6 +110,17 @@ def test_an_honest_tested_facade_has_no_findings_and_a_surface(shop: Callable[..
             lambda s: s.replace("    return ()\n", "    return typing.cast(tuple[Item], x)\n"),
             "15:facade-types: cast() overrules",
         ),
+        (
+            lambda s: (
+                "from typing import cast as as_is\n"
+                + s.replace("    return ()\n", "    return as_is(tuple[Item], x)\n")
+            ),
+            "16:facade-types: cast() overrules",
+        ),
+        (
+            lambda s: '# mypy: disable-error-code="return-value"\n' + s,
+            "1:facade-types: # mypy: overrules",
+        ),
         (lambda s: s + "\n\ndef _f() -> None:\n    __all__[0] = 'logic'\n", "used again"),
         (
             lambda s: s + "\nlist_items = functools.partial(list_items, 0)\n",
