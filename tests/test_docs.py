@@ -105,3 +105,33 @@ def test_product_readmes_list_what_the_lint_requires(bake) -> None:
         "`catalog.archive_stale_items`",
     ):
         assert documented in readme
+
+
+# createsuperuser reads DJANGO_SUPERUSER_<FIELD> itself (test_first_hour_full runs it so).
+DJANGO_READS = {"DJANGO_SUPERUSER_USERNAME", "DJANGO_SUPERUSER_EMAIL"}
+
+
+@pytest.mark.parametrize("frontend", ["yes", "no"])
+def test_the_readme_first_steps_name_only_what_exists(bake, frontend: str) -> None:
+    """Superuser, token, CORS and the cache server, each with a command or variable that is real."""
+    project = bake(frontend=frontend)
+    readme = (project / "README.md").read_text()
+    steps = readme.partition("\n## First steps\n")[2].partition("\n## ")[0]
+    makefile = (project / "Makefile").read_text()
+    settings = "".join(p.read_text() for p in (project / "config").rglob("*.py"))
+
+    for topic in (
+        "DJANGO_SUPERUSER_PASSWORD",
+        "/api/auth/token/",
+        "CORS_ALLOWED_ORIGINS",
+        "make cache-server",
+    ):
+        assert topic in steps, topic
+    for target in re.findall(r"\bmake ([a-z][\w-]*)", steps):
+        assert re.search(rf"^{target}:", makefile, re.M), f"make {target} is no target"
+    for variable in set(re.findall(r"\b[A-Z][A-Z_]{5,}\b", steps)) - DJANGO_READS:
+        # make superuser asks nothing once the password is set; the cache server prints TURBO_*.
+        where = makefile if variable.startswith(("DJANGO_SUPERUSER", "TURBO_")) else settings
+        assert variable in where, f"{variable} is read nowhere"
+    for path in re.findall(r"`(/api/[\w/]+)`", steps):
+        assert path.strip("/").removeprefix("api/").split("/")[0] in settings, path
