@@ -96,8 +96,8 @@ def test_a_bad_answer_is_refused_with_one_clear_line(
 def test_the_pre_generation_hook_refuses_where_the_extension_cannot_run(
     tmp_path: Path, capfd: pytest.CaptureFixture[str], answers: dict[str, str], message: str
 ) -> None:
-    """The guard for a cruft that clones the template off sys.path, or a cookiecutter
-    without local extensions: the same checks, in the hook."""
+    """The guard where the in-process check does not run (a replay, whose stored answers are
+    not rendered again, or a tool that loads no template extension): the same checks."""
     template = without_the_extension(tmp_path / "template")
     with pytest.raises(CookiecutterException, match="Hook script failed"):
         cookiecutter(str(template), no_input=True, extra_context=answers, output_dir=str(tmp_path))
@@ -167,11 +167,13 @@ def without_the_extension(destination: Path) -> Path:
 
 
 def oldest_python_for_cookiecutter() -> Path | None:
-    """The oldest Python here that cookiecutter supports (3.10+) and the template does not."""
+    """The oldest Python here that cookiecutter supports (3.10+) and the template does not:
+    pyenv's, on PATH, or the system's (Debian 12's /usr/bin/python3 is 3.11)."""
     pyenv = sorted((Path.home() / ".pyenv" / "versions").glob("3.*/bin/python"))
     on_path = (shutil.which(name) for name in ("python3.10", "python3.11", "python3"))
+    system = [path for path in (Path("/usr/bin/python3"),) if path.exists()]
     found = {}
-    for python in [*pyenv, *filter(None, on_path)]:
+    for python in [*pyenv, *filter(None, on_path), *system]:
         probe = subprocess.run(
             [str(python), "-c", "import sys; print(*sys.version_info[:2])"],
             capture_output=True, text=True, check=False,
