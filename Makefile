@@ -31,8 +31,8 @@ test-full: install node-tools  ## Only the full tier: baked projects install and
 
 # The project template holds Jinja: the tests lint it once baked, with its own config.
 lint:  ## ruff over the template's own Python (hooks, tests, benchmarks)
-	$(RUN) ruff check hooks tests benchmarks
-	$(RUN) ruff format --check hooks tests benchmarks
+	$(RUN) ruff check hooks tests benchmarks answers_extension.py
+	$(RUN) ruff format --check hooks tests benchmarks answers_extension.py
 
 install: $(UV)
 	$(UV) sync --locked

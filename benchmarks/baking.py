@@ -79,6 +79,18 @@ def repeated(repeat: int, command: tuple[str, ...], cwd: Path, env: dict[str, st
     return median(timed(command, cwd, env) for _ in range(repeat))
 
 
+def template_at(ref: str, scratch: Path, env: dict[str, str]) -> Path:
+    """The template as committed at ``ref``, unpacked into ``scratch``."""
+    archive = run(("git", "archive", "--format=tar", ref), TEMPLATE, env)
+    scratch.mkdir()
+    run(("tar", "-x", "-C", str(scratch)), scratch, env, stdin=archive)
+    return scratch
+
+
+def ratio(a: Timing, b: Timing) -> str:
+    return f"{a.wall / b.wall:8.2f}   {a.cpu / b.cpu:8.2f}"
+
+
 def stop_on_failure(main: Callable[[], None]) -> None:
     """Run a benchmark's ``main``; a failed command ends it with its output's tail and one line."""
     try:

@@ -29,8 +29,10 @@ from baking import (
     bake,
     median,
     parser,
+    ratio,
     run,
     stop_on_failure,
+    template_at,
     timed,
     user_environment,
 )
@@ -59,18 +61,6 @@ def interleaved(
         for name, (command, project) in runs.items():
             timings[name].append(timed(command, project, env))
     return {name: median(values) for name, values in timings.items()}
-
-
-def template_at(ref: str, scratch: Path, env: dict[str, str]) -> Path:
-    """The template as committed at ``ref``, unpacked into ``scratch``."""
-    archive = run(("git", "archive", "--format=tar", ref), TEMPLATE, env)
-    scratch.mkdir()
-    run(("tar", "-x", "-C", str(scratch)), scratch, env, stdin=archive)
-    return scratch
-
-
-def ratio(a: Timing, b: Timing) -> str:
-    return f"{a.wall / b.wall:8.2f}   {a.cpu / b.cpu:8.2f}"
 
 
 def main() -> None:
