@@ -122,6 +122,45 @@ def test_make_help_lists_the_everyday_commands(bake) -> None:
         assert re.search(rf"^  {re.escape(target)} +\S", listed, re.M), target
 
 
+def help_targets(makefile_dir: Path) -> list[str]:
+    return re.findall(r"^  ([a-z.-]+) ", run("make", "help", cwd=makefile_dir), re.M)
+
+
+def runs_a_tool_before_installing(dry_run: str) -> list[str]:
+    """The lines of ``make -n`` that run a tool through uv before any line installs."""
+    early = []
+    for line in dry_run.splitlines():
+        if re.search(r"\.tools/bin/uv sync\b", line):
+            return early
+        if re.search(r"\.tools/bin/uv run\b", line):
+            early.append(line)
+    return early
+
+
+@pytest.mark.parametrize("frontend", ["yes", "no"])
+def test_every_target_of_the_project_installs_before_it_runs_a_tool(bake, frontend: str) -> None:
+    """As in a fresh clone: no .venv, no uv.lock and no uv but the one make bootstraps."""
+    project = bake(frontend=frontend)
+    names = ("NAME=billing", "PRODUCT=catalog")
+    ran_a_tool = set()
+
+    for target in help_targets(project):
+        dry_run = run("make", "-n", target, "UV=.tools/bin/uv", *names, cwd=project)
+
+        assert runs_a_tool_before_installing(dry_run) == [], target
+        if ".tools/bin/uv run" in dry_run:
+            ran_a_tool.add(target)
+
+    assert {"lint", "check", "pytest", "test", "run"} <= ran_a_tool
+
+
+def test_every_target_of_the_template_installs_before_it_runs_a_tool() -> None:
+    for target in help_targets(TEMPLATE):
+        dry_run = run("make", "-n", target, "UV=.tools/bin/uv", cwd=TEMPLATE)
+
+        assert runs_a_tool_before_installing(dry_run) == [], target
+
+
 @pytest.mark.parametrize("products", ["catalog, orders:catalog", ""])
 def test_every_make_command_in_the_documents_is_a_target(bake, products: str) -> None:
     project = bake(products=products, workshop="no")

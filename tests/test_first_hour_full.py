@@ -1,8 +1,9 @@
 """Full tier: the first hour on a machine without uv on PATH, and the extraction guide.
 
 One bake per Python. Its first `make install` bootstraps uv into `.tools/bin`, as it
-does for anyone without uv; every command after that runs with a PATH that has no uv
-at all: the everyday `make` targets, the commit hooks and a `git commit` through them.
+does for anyone without uv (and so do `make check`, `lint` and `pytest` run first thing
+in a fresh clone); every command after that runs with a PATH that has no uv at all:
+the everyday `make` targets, the commit hooks and a `git commit` through them.
 Then the steps of `docs/extracting-a-product.md` are applied to `catalog`, and every
 check passes after each one.
 """
@@ -70,6 +71,24 @@ def restore(project: Path) -> Any:
 
 def unchanged(project: Path) -> bool:
     return run("git", "status", "--porcelain", cwd=project) == ""
+
+
+@pytest.mark.parametrize("target", ["check", "lint", "pytest"])
+def test_a_documented_target_works_first_thing_in_a_fresh_clone(
+    project: Path, tmp_path: Path, target: str
+) -> None:
+    """Each target in a clone of its own, at the bake's commit: no uv.lock, .venv, .tools
+    or node_modules, so none can lean on what another installed. The clones share uv's
+    cache and pnpm's store, as a second clone on one machine does."""
+    baked = run("git", "rev-list", "--max-parents=0", "HEAD", cwd=project).strip()
+    clone = tmp_path / "clone"
+    run("git", "clone", "--quiet", str(project), str(clone), cwd=tmp_path)
+    run("git", "checkout", "--quiet", baked, cwd=clone)
+    assert not (clone / "uv.lock").exists()
+
+    make(clone, target)
+
+    assert (clone / ".tools" / "bin" / "uv").is_file()
 
 
 def test_migrate_superuser_and_shell(project: Path, restore: None) -> None:
