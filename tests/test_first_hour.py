@@ -10,6 +10,7 @@ configuration is valid; AGENTS.md names only commands and files that exist.
 
 import os
 import re
+import shlex
 import stat
 import subprocess
 from pathlib import Path
@@ -98,6 +99,37 @@ def test_a_target_without_its_name_stops_in_one_line_before_writing_anything(
     assert output.strip().count("\n") == 0, output
     assert message in output
     assert run("git", "status", "--porcelain", "--ignored", cwd=project) == "!! .env\n"
+
+
+@pytest.mark.parametrize(
+    ("goal", "words"),
+    [
+        (
+            ["product", "NAME=a'b c", "DEPENDS_ON=catalog  o'x"],
+            ["startproduct", "a'b c", "--depends-on", "catalog", "--depends-on", "o'x"],
+        ),
+        (
+            ["package", "NAME=money", "DEPENDS_ON=display_names slugs"],
+            ["startpackage", "money", "--depends-on", "display_names", "--depends-on", "slugs"],
+        ),
+        (["accept-contracts", "PRODUCT=a'b"], ["contracts", "a'b", "--update-lock"]),
+        (["accept-api", "PRODUCT=a b"], ["openapi", "a b", "--settings=config.settings.test"]),
+    ],
+)
+def test_a_target_passes_each_name_whole_and_splits_lists_on_spaces(
+    bake, goal: list[str], words: list[str]
+) -> None:
+    """What the shell receives: a quote or a space stays in the name, for the command to refuse."""
+    project = bake()
+
+    dry_run = run("make", "-n", *goal, "UV=.tools/bin/uv", cwd=project)
+
+    commands = [
+        shlex.split(line)
+        for line in dry_run.replace("\\\n", " ").splitlines()
+        if ".tools/bin/uv run" in line
+    ]
+    assert any("\0".join(words) in "\0".join(command) for command in commands), dry_run
 
 
 def test_make_help_lists_the_everyday_commands(bake) -> None:

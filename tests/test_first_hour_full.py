@@ -122,12 +122,17 @@ def test_a_new_product_and_package_pass_every_check(project: Path, restore: None
         project, "product", "NAME=billing", "DEPENDS_ON=catalog orders"
     )
     assert "Created packages/money" in make(project, "package", "NAME=money")
+    assert "Created packages/prices" in make(
+        project, "package", "NAME=prices", "DEPENDS_ON=display_names money"
+    )
 
     make(project, "check")
 
     assert "/products/billing/ you@example.com" in (project / ".github/CODEOWNERS").read_text()
     domain = (project / "products/billing/tach.domain.toml").read_text()
     assert '"//products.catalog", "//products.orders"]' in domain
+    domain = (project / "packages/prices/tach.domain.toml").read_text()
+    assert 'depends_on = ["//packages.display_names", "//packages.money"]' in domain
 
 
 @pytest.mark.parametrize(
@@ -140,8 +145,16 @@ def test_a_new_product_and_package_pass_every_check(project: Path, restore: None
             "'catalog' of 'billing': it is",
         ),
         (("product", "NAME=billing", "DEPENDS_ON=catalog,orders"), "'catalog,orders'"),
+        (("product", "NAME=a'b"), 'invalid product name "a\'b"'),
+        (("product", "NAME=a b"), "invalid product name 'a b'"),
         (("package", "NAME=json"), "standard library"),
+        (("package", "NAME=a'b"), 'invalid package name "a\'b"'),
+        (
+            ("package", "NAME=money", "DEPENDS_ON=display_names nowhere"),
+            "'nowhere' of 'money': there is no such package",
+        ),
         (("accept-contracts", "PRODUCT=nowhere"), "no product 'nowhere'"),
+        (("accept-contracts", "PRODUCT=a'b"), 'no product "a\'b"'),
     ],
 )
 def test_a_bad_name_is_refused_in_one_line_and_nothing_is_written(
