@@ -91,6 +91,31 @@ def test_a_documented_target_works_first_thing_in_a_fresh_clone(
     assert (clone / ".tools" / "bin" / "uv").is_file()
 
 
+FRONTEND_COUNT = re.compile(r"^frontend: (\d+) tests passed in (\d+) packages$", re.M)
+
+
+def vitest_logs_count(project: Path) -> tuple[int, int]:
+    """The tests each package's vitest printed (turbo's log of the task), and the packages."""
+    logs = [*project.glob("frontend/.turbo/turbo-frontend*test.log")]
+    logs += project.glob("products/*/.turbo/turbo-frontend*test.log")
+    texts = [re.sub(r"\x1b\[[0-9;]*m", "", log.read_text()) for log in logs]  # no colours
+    counts = [int(re.findall(r"Tests +(\d+) passed", text)[-1]) for text in texts]
+    return sum(counts), len(counts)
+
+
+def test_make_frontend_test_counts_the_tests_it_ran_and_replayed(project: Path) -> None:
+    products = len(list(project.glob("products/*/frontend")))
+
+    ran = make(project, "frontend-test")
+    replayed = make(project, "frontend-test")
+
+    assert "FULL TURBO" in replayed  # every task replayed from turbo's cache
+    for output in (ran, replayed):
+        (count,) = FRONTEND_COUNT.findall(output)
+        assert (int(count[0]), int(count[1])) == vitest_logs_count(project), output
+        assert int(count[1]) == 1 + products  # the web app and every product's frontend
+
+
 def test_migrate_superuser_and_shell(project: Path, restore: None) -> None:
     assert "Applying core.0001_initial" in make(project, "migrate")
 
