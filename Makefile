@@ -1,4 +1,4 @@
-# Template development. `make bake` and `make test` install what they need:
+# Template development. Every target that runs a tool installs what it needs first:
 # uv from PATH, or bootstrapped once into .tools/ with the machine's python3.
 
 UV ?= $(shell uv --version >/dev/null 2>&1 && command -v uv || echo .tools/bin/uv)
@@ -30,7 +30,7 @@ test-full: install node-tools  ## Only the full tier: baked projects install and
 	$(PYTEST) -m full
 
 # The project template holds Jinja: the tests lint it once baked, with its own config.
-lint:  ## ruff over the template's own Python (hooks, tests, benchmarks)
+lint: install  ## ruff over the template's own Python (hooks, tests, benchmarks)
 	$(RUN) ruff check hooks tests benchmarks answers_extension.py
 	$(RUN) ruff format --check hooks tests benchmarks answers_extension.py
 

@@ -10,6 +10,7 @@ configuration is valid; AGENTS.md names only commands and files that exist.
 
 import os
 import re
+import shlex
 import stat
 import subprocess
 from pathlib import Path
@@ -100,6 +101,37 @@ def test_a_target_without_its_name_stops_in_one_line_before_writing_anything(
     assert run("git", "status", "--porcelain", "--ignored", cwd=project) == "!! .env\n"
 
 
+@pytest.mark.parametrize(
+    ("goal", "words"),
+    [
+        (
+            ["product", "NAME=a'b c", "DEPENDS_ON=catalog  o'x"],
+            ["startproduct", "a'b c", "--depends-on", "catalog", "--depends-on", "o'x"],
+        ),
+        (
+            ["package", "NAME=money", "DEPENDS_ON=display_names slugs"],
+            ["startpackage", "money", "--depends-on", "display_names", "--depends-on", "slugs"],
+        ),
+        (["accept-contracts", "PRODUCT=a'b"], ["contracts", "a'b", "--update-lock"]),
+        (["accept-api", "PRODUCT=a b"], ["openapi", "a b", "--settings=config.settings.test"]),
+    ],
+)
+def test_a_target_passes_each_name_whole_and_splits_lists_on_spaces(
+    bake, goal: list[str], words: list[str]
+) -> None:
+    """What the shell receives: a quote or a space stays in the name, for the command to refuse."""
+    project = bake()
+
+    dry_run = run("make", "-n", *goal, "UV=.tools/bin/uv", cwd=project)
+
+    commands = [
+        shlex.split(line)
+        for line in dry_run.replace("\\\n", " ").splitlines()
+        if ".tools/bin/uv run" in line
+    ]
+    assert any("\0".join(words) in "\0".join(command) for command in commands), dry_run
+
+
 def test_make_help_lists_the_everyday_commands(bake) -> None:
     project = bake()
 
@@ -120,6 +152,45 @@ def test_make_help_lists_the_everyday_commands(bake) -> None:
         "hooks",
     ):
         assert re.search(rf"^  {re.escape(target)} +\S", listed, re.M), target
+
+
+def help_targets(makefile_dir: Path) -> list[str]:
+    return re.findall(r"^  ([a-z.-]+) ", run("make", "help", cwd=makefile_dir), re.M)
+
+
+def runs_a_tool_before_installing(dry_run: str) -> list[str]:
+    """The lines of ``make -n`` that run a tool through uv before any line installs."""
+    early = []
+    for line in dry_run.splitlines():
+        if re.search(r"\.tools/bin/uv sync\b", line):
+            return early
+        if re.search(r"\.tools/bin/uv run\b", line):
+            early.append(line)
+    return early
+
+
+@pytest.mark.parametrize("frontend", ["yes", "no"])
+def test_every_target_of_the_project_installs_before_it_runs_a_tool(bake, frontend: str) -> None:
+    """As in a fresh clone: no .venv, no uv.lock and no uv but the one make bootstraps."""
+    project = bake(frontend=frontend)
+    names = ("NAME=billing", "PRODUCT=catalog")
+    ran_a_tool = set()
+
+    for target in help_targets(project):
+        dry_run = run("make", "-n", target, "UV=.tools/bin/uv", *names, cwd=project)
+
+        assert runs_a_tool_before_installing(dry_run) == [], target
+        if ".tools/bin/uv run" in dry_run:
+            ran_a_tool.add(target)
+
+    assert {"lint", "check", "pytest", "test", "run"} <= ran_a_tool
+
+
+def test_every_target_of_the_template_installs_before_it_runs_a_tool() -> None:
+    for target in help_targets(TEMPLATE):
+        dry_run = run("make", "-n", target, "UV=.tools/bin/uv", cwd=TEMPLATE)
+
+        assert runs_a_tool_before_installing(dry_run) == [], target
 
 
 @pytest.mark.parametrize("products", ["catalog, orders:catalog", ""])

@@ -1,8 +1,9 @@
 """Full tier: the first hour on a machine without uv on PATH, and the extraction guide.
 
 One bake per Python. Its first `make install` bootstraps uv into `.tools/bin`, as it
-does for anyone without uv; every command after that runs with a PATH that has no uv
-at all: the everyday `make` targets, the commit hooks and a `git commit` through them.
+does for anyone without uv (and so do `make check`, `lint` and `pytest` run first thing
+in a fresh clone); every command after that runs with a PATH that has no uv at all:
+the everyday `make` targets, the commit hooks and a `git commit` through them.
 Then the steps of `docs/extracting-a-product.md` are applied to `catalog`, and every
 check passes after each one.
 """
@@ -72,6 +73,49 @@ def unchanged(project: Path) -> bool:
     return run("git", "status", "--porcelain", cwd=project) == ""
 
 
+@pytest.mark.parametrize("target", ["check", "lint", "pytest"])
+def test_a_documented_target_works_first_thing_in_a_fresh_clone(
+    project: Path, tmp_path: Path, target: str
+) -> None:
+    """Each target in a clone of its own, at the bake's commit: no uv.lock, .venv, .tools
+    or node_modules, so none can lean on what another installed. The clones share uv's
+    cache and pnpm's store, as a second clone on one machine does."""
+    baked = run("git", "rev-list", "--max-parents=0", "HEAD", cwd=project).strip()
+    clone = tmp_path / "clone"
+    run("git", "clone", "--quiet", str(project), str(clone), cwd=tmp_path)
+    run("git", "checkout", "--quiet", baked, cwd=clone)
+    assert not (clone / "uv.lock").exists()
+
+    make(clone, target)
+
+    assert (clone / ".tools" / "bin" / "uv").is_file()
+
+
+FRONTEND_COUNT = re.compile(r"^frontend: (\d+) tests passed in (\d+) packages$", re.M)
+
+
+def vitest_logs_count(project: Path) -> tuple[int, int]:
+    """The tests each package's vitest printed (turbo's log of the task), and the packages."""
+    logs = [*project.glob("frontend/.turbo/turbo-frontend*test.log")]
+    logs += project.glob("products/*/.turbo/turbo-frontend*test.log")
+    texts = [re.sub(r"\x1b\[[0-9;]*m", "", log.read_text()) for log in logs]  # no colours
+    counts = [int(re.findall(r"Tests +(\d+) passed", text)[-1]) for text in texts]
+    return sum(counts), len(counts)
+
+
+def test_make_frontend_test_counts_the_tests_it_ran_and_replayed(project: Path) -> None:
+    products = len(list(project.glob("products/*/frontend")))
+
+    ran = make(project, "frontend-test")
+    replayed = make(project, "frontend-test")
+
+    assert "FULL TURBO" in replayed  # every task replayed from turbo's cache
+    for output in (ran, replayed):
+        (count,) = FRONTEND_COUNT.findall(output)
+        assert (int(count[0]), int(count[1])) == vitest_logs_count(project), output
+        assert int(count[1]) == 1 + products  # the web app and every product's frontend
+
+
 def test_migrate_superuser_and_shell(project: Path, restore: None) -> None:
     assert "Applying core.0001_initial" in make(project, "migrate")
 
@@ -103,12 +147,17 @@ def test_a_new_product_and_package_pass_every_check(project: Path, restore: None
         project, "product", "NAME=billing", "DEPENDS_ON=catalog orders"
     )
     assert "Created packages/money" in make(project, "package", "NAME=money")
+    assert "Created packages/prices" in make(
+        project, "package", "NAME=prices", "DEPENDS_ON=display_names money"
+    )
 
     make(project, "check")
 
     assert "/products/billing/ you@example.com" in (project / ".github/CODEOWNERS").read_text()
     domain = (project / "products/billing/tach.domain.toml").read_text()
     assert '"//products.catalog", "//products.orders"]' in domain
+    domain = (project / "packages/prices/tach.domain.toml").read_text()
+    assert 'depends_on = ["//packages.display_names", "//packages.money"]' in domain
 
 
 @pytest.mark.parametrize(
@@ -121,8 +170,16 @@ def test_a_new_product_and_package_pass_every_check(project: Path, restore: None
             "'catalog' of 'billing': it is",
         ),
         (("product", "NAME=billing", "DEPENDS_ON=catalog,orders"), "'catalog,orders'"),
+        (("product", "NAME=a'b"), 'invalid product name "a\'b"'),
+        (("product", "NAME=a b"), "invalid product name 'a b'"),
         (("package", "NAME=json"), "standard library"),
+        (("package", "NAME=a'b"), 'invalid package name "a\'b"'),
+        (
+            ("package", "NAME=money", "DEPENDS_ON=display_names nowhere"),
+            "'nowhere' of 'money': there is no such package",
+        ),
         (("accept-contracts", "PRODUCT=nowhere"), "no product 'nowhere'"),
+        (("accept-contracts", "PRODUCT=a'b"), 'no product "a\'b"'),
     ],
 )
 def test_a_bad_name_is_refused_in_one_line_and_nothing_is_written(

@@ -148,13 +148,17 @@ def test_isolation_decides_the_interface_the_contract_check_and_the_lock(bake) -
 
 def test_a_package_from_the_scaffolder_is_lint_clean_at_the_longest_names(bake) -> None:
     project = bake(products="")
-    first, second = "a" * 20, "b" * 20  # the longest package names allowed
+    first, second, third = "a" * 20, "b" * 20, "c" * 20  # the longest package names allowed
 
     run(sys.executable, "-m", "scaffold", "package", first, cwd=project)
     run(sys.executable, "-m", "scaffold", "package", second, "--depends-on", first, cwd=project)
+    both = ("--depends-on", second, "--depends-on", first)
+    run(sys.executable, "-m", "scaffold", "package", third, *both, cwd=project)
 
     domain = tomllib.loads((project / "packages" / second / "tach.domain.toml").read_text())
     assert domain["root"]["depends_on"] == [f"//packages.{first}"]
+    domain = tomllib.loads((project / "packages" / third / "tach.domain.toml").read_text())
+    assert domain["root"]["depends_on"] == [f"//packages.{first}", f"//packages.{second}"]
     run(sys.executable, "-m", "ruff", "check", "--no-cache", "packages", cwd=project)
     run(sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "packages", cwd=project)
 
@@ -166,7 +170,10 @@ def test_the_package_command_refuses_bad_input_in_one_line_and_writes_nothing(ba
     for args, error in (
         (["Money"], "invalid package name 'Money': must be a lowercase Python identifier"),
         (["display_names"], "invalid package name 'display_names': "),
-        (["money", "--depends-on", "nowhere"], "invalid dependency 'nowhere': there is no package"),
+        (
+            ["money", "--depends-on", "nowhere"],
+            "invalid dependency 'nowhere' of 'money': there is no such package",
+        ),
     ):
         returncode, output = attempt(
             sys.executable, "-m", "scaffold", "package", *args, cwd=project

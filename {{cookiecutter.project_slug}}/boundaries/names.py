@@ -137,21 +137,26 @@ def check_package_name(name: str) -> None:
 
 
 def check_dependencies(
-    name: str, dependencies: Sequence[str], available: Collection[str], unavailable: str
+    name: str,
+    dependencies: Sequence[str],
+    available: Collection[str],
+    unavailable: str,
+    kind: str = "product",
 ) -> None:
     """Refuse a dependency list with a bad name, the product itself, a repeat, or a product
     not in ``available``; ``unavailable`` says why such a product cannot be used.
 
-    The bake (``orders:catalog+billing``) and ``startproduct --depends-on`` share it, so both
-    refuse the same lists with the same words. A product may only use products that exist
-    before it, so no list accepted here closes a cycle of new products.
+    The bake (``orders:catalog+billing``), ``startproduct --depends-on`` and (``kind``
+    "package") ``startpackage --depends-on`` share it, so all refuse the same lists with the
+    same words. A product may only use products that exist before it, so no list accepted
+    here closes a cycle of new products.
     """
     seen: set[str] = set()
     for dependency in dependencies:
         check_identifier(dependency, "dependency name")
         if dependency == name:
             raise InvalidName(
-                f"invalid dependency {dependency!r} of {name!r}: a product cannot depend on itself"
+                f"invalid dependency {dependency!r} of {name!r}: a {kind} cannot depend on itself"
             )
         if dependency in seen:
             raise InvalidName(f"invalid dependency {dependency!r} of {name!r}: it is listed twice")

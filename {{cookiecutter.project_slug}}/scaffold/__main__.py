@@ -41,7 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     product.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     package = commands.add_parser("package", help="create a package from the skeleton")
     package.add_argument("name")
-    package.add_argument("--depends-on", metavar="PACKAGE", help="a package it uses")
+    package.add_argument(
+        "--depends-on",
+        metavar="PACKAGE",
+        action="append",
+        default=[],
+        help="a package it uses; repeat it for each one",
+    )
     package.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     frontend = commands.add_parser("frontend", help="create the web app (frontend/)")
     frontend.add_argument("--title", required=True, help="the page title: the project's name")

@@ -51,6 +51,20 @@ def test_it_creates_a_package_that_passes_the_package_lint(project: Path) -> Non
     assert lint_package(project, "slugs") == []
 
 
+def test_it_takes_a_list_of_packages_as_startproduct_does(project: Path) -> None:
+    create_package(project, "units")
+
+    with override_settings(BASE_DIR=project):
+        call_command("startpackage", "money", "--depends-on", "units", "--depends-on", "slugs")
+
+    created = project / "packages" / "money"
+    domain = (created / "tach.domain.toml").read_text()
+    assert 'depends_on = ["//packages.slugs", "//packages.units"]' in domain
+    imports = "    slugs,  # noqa: F401\n    units,  # noqa: F401\n"
+    assert imports in (created / "__init__.py").read_text()
+    assert lint_package(project, "money") == []
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -60,7 +74,9 @@ def test_it_creates_a_package_that_passes_the_package_lint(project: Path) -> Non
         (["core"], "project's own package"),
         (["a" * 21], "at most 20 characters"),
         (["slugs"], "already exists"),
-        (["money", "--depends-on", "nowhere"], "there is no package 'nowhere'"),
+        (["money", "--depends-on", "nowhere"], "'nowhere' of 'money': there is no such package"),
+        (["money", "--depends-on", "slugs", "--depends-on", "slugs"], "it is listed twice"),
+        (["money", "--depends-on", "money"], "a package cannot depend on itself"),
         (["money", "--depends-on", "../core"], "invalid dependency name '../core'"),
     ],
 )

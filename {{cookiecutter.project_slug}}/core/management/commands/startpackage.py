@@ -15,9 +15,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("name", help="lowercase Python identifier, e.g. money")
-        parser.add_argument("--depends-on", metavar="PACKAGE", help="an existing package it uses")
+        parser.add_argument(
+            "--depends-on",
+            metavar="PACKAGE",
+            action="append",
+            default=[],
+            help="an existing package it uses; repeat it for each one",
+        )
 
-    def handle(self, *args: Any, name: str, depends_on: str | None, **options: Any) -> None:
+    def handle(self, *args: Any, name: str, depends_on: list[str], **options: Any) -> None:
         try:
             path = create_package(settings.BASE_DIR, name, depends_on=depends_on)
         except InvalidName as error:
