@@ -101,33 +101,38 @@ def interface_advice(module: str) -> str:
 
 
 def dependency_advice(user: str, used: str, edges: dict[str, list[str]], root: Path) -> str:
+    kind, _, name = user.partition(".")
+    if kind == "packages" and not used.startswith("packages."):
+        return f"{user} cannot use {used}: a package may depend on other packages only."
     back = reachable([used], lambda module: edges.get(module, ())).get(user)
     if back:
         return (
             f"{user} cannot use {used}: {used} already depends on it ({' -> '.join(back)}), "
             "and cycles are refused; move what both need into one of them or a package."
         )
-    kind, _, name = user.partition(".")
-    if kind == "packages":
-        if used.startswith("packages."):
-            return (
-                f'If {user} should use {used}, add "//{used}" to depends_on in '
-                f"packages/{name}/tach.domain.toml."
-            )
-        return f"{user} cannot use {used}: a package may depend on other packages only."
-    if kind == "products":
-        declare = f'add "//{used}" to depends_on in products/{name}/tach.domain.toml'
-        if used.startswith("products."):
-            package = package_name(root, used.partition(".")[2])
+    if kind not in ("products", "packages"):
+        return (
+            f"{user} may use only what its [[modules]] entry in tach.toml lists in depends_on; "
+            f"add {used} there only if shared code should depend on it."
+        )
+    declare = f'add "//{used}" to depends_on in {kind}/{name}/tach.domain.toml'
+    if kind == "products" and used.startswith("products."):
+        wanted = package_json(root, used.replace(".", "/")).get("name", used)
+        if wanted not in (package_json(root, f"products/{name}").get("dependencies") or {}):
             declare += (
-                f' and "{package}": "workspace:*" to "dependencies" in products/{name}/package.json'
+                f' and "{wanted}": "workspace:*" to "dependencies" in products/{name}/package.json'
             )
-            declare += f", and import only {used}.backend.facade"
-        return f"If {user} should use {used}, {declare}."
-    return (
-        f"{user} may use only what its [[modules]] entry in tach.toml lists in depends_on; "
-        f"add {used} there only if shared code should depend on it."
-    )
+        declare += f", and import only {used}.backend.facade"
+    return f"If {user} should use {used}, {declare}."
+
+
+def package_json(root: Path, directory: str) -> dict[str, Any]:
+    """A workspace member's package.json, or nothing when it has none or it is unreadable."""
+    try:
+        found = json.loads((root / directory / "package.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def cycle_advice(modules: Iterable[str]) -> str:
@@ -142,14 +147,6 @@ def cycle_advice(modules: Iterable[str]) -> str:
 def domain_file(module: str) -> str:
     kind, _, name = module.partition(".")
     return f"{kind}/{name}/tach.domain.toml" if kind in ("products", "packages") else "tach.toml"
-
-
-def package_name(root: Path, product: str) -> str:
-    """The workspace package name of a product (its package.json ``name``)."""
-    try:
-        return str(json.loads((root / "products" / product / "package.json").read_text())["name"])
-    except (OSError, ValueError, KeyError):
-        return product
 
 
 def dependencies(root: Path) -> dict[str, list[str]]:
