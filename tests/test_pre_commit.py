@@ -119,6 +119,8 @@ def test_a_boundary_violation_blocks_the_commit_with_tachs_message(
         f"{LOGIC}:{line}: The path 'products.catalog.backend.models.Item' is not part of "
         "the public interface for 'products.catalog'"
     ) in output
+    assert "products.catalog's interface is its facade (products.catalog.backend.facade)" in output
+    assert "[[interfaces]]" not in output  # tach's hint: an edit the product lint refuses
     # The product lint objects too (the model is outside catalog's public surface); the
     # planted code is otherwise clean.
     assert f"{LOGIC}:{line}: facade-reach:" in output
