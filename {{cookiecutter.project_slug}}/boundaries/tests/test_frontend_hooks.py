@@ -11,13 +11,14 @@ SLICE = "backend/presentation/openapi.json"
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """orders uses catalog; blog stands alone; each has a frontend and a slice."""
-    uses = {"catalog": {}, "orders": {"@shop/catalog": "workspace:*"}, "blog": {}}
+    uses = {"catalog": [], "orders": ["@shop/catalog"], "blog": []}
     for product, dependencies in uses.items():
         directory = tmp_path / "products" / product
         (directory / "frontend").mkdir(parents=True)
         (directory / SLICE).parent.mkdir(parents=True)
         (directory / SLICE).write_text("{}")
-        manifest = {"name": f"@shop/{product}", "dependencies": dependencies}
+        workspace = dict.fromkeys(dependencies, "workspace:*")
+        manifest = {"name": f"@shop/{product}", "dependencies": workspace}
         (directory / "package.json").write_text(json.dumps(manifest))
     return tmp_path
 
