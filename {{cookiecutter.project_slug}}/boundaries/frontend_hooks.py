@@ -11,12 +11,14 @@ turbo; a commit runs the same tools on what it touches, so it stays a few second
     python -m boundaries.frontend_hooks clients FILE...
         the client check of each product whose OpenAPI slice or client these are
 
-The tools are the project's own, from node_modules; a clone without it is told in one
-line how to install it. Standard library only: the hooks start it for every commit.
+The tools are the project's own, from node_modules; a clone without it gets it from
+``make node_modules`` first, or one line saying to run that when it fails. Standard
+library only: the hooks start it for every commit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
@@ -92,12 +94,18 @@ def run(command: list[str], root: Path) -> int:
 
 
 def installed(root: Path, tool: str) -> str | None:
-    """The project's copy of a Node tool, or None after saying how to install it."""
+    """The project's copy of a Node tool, installed first if it is missing (as `make lint`
+    would), or None after saying in one line how to install it."""
     path = root / "node_modules" / ".bin" / tool
+    if not path.is_file():
+        # Quiet: pnpm's progress is no part of a commit. Without make, the line below.
+        with contextlib.suppress(OSError):
+            subprocess.run(INSTALL.split(), cwd=root, capture_output=True, check=False)  # noqa: S603
     if path.is_file():
         return str(path)
     print(
-        f"{tool} is not installed (node_modules/.bin/{tool}): run `{INSTALL}`, then commit again",
+        f"{tool} is not installed (node_modules/.bin/{tool}) and `{INSTALL}` did not install "
+        f"it: run `{INSTALL}` to see why, then commit again",
         file=sys.stderr,
     )
     return None

@@ -56,12 +56,21 @@ def test_a_slice_or_a_client_selects_its_product_for_the_client_check(root: Path
     assert products_with_clients(root, staged) == ["blog", "orders"]
 
 
-def test_a_missing_tool_is_one_line_naming_the_install_command(
+def test_a_missing_tool_is_installed_by_make_node_modules(root: Path) -> None:
+    tool = root / "node_modules/.bin/eslint"
+    (root / "Makefile").write_text(f"node_modules:\n\tmkdir -p {tool.parent} && touch {tool}\n")
+
+    assert installed(root, "eslint") == str(tool)
+
+
+def test_a_tool_that_cannot_be_installed_is_one_line_naming_the_install_command(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    (root / "Makefile").write_text("node_modules:\n\tfalse\n")
+
     assert installed(root, "eslint") is None
 
     assert capsys.readouterr().err == (
-        "eslint is not installed (node_modules/.bin/eslint): run `make node_modules`, "
-        "then commit again\n"
+        "eslint is not installed (node_modules/.bin/eslint) and `make node_modules` did not "
+        "install it: run `make node_modules` to see why, then commit again\n"
     )
