@@ -45,6 +45,15 @@ def test_make_test_passes_on_a_fresh_clone(project: Path) -> None:
     assert passed_count(output) >= 10 + 15 * len(products)
 
 
+def test_pytest_prints_nothing_of_tachs_plugin(project: Path) -> None:
+    run("make", "install", cwd=project)
+
+    output = run("make", "pytest", "PYTEST_ARGS=boundaries/tests/test_graph.py", cwd=project)
+
+    assert passed_count(output) == 3
+    assert "[Tach]" not in output
+
+
 def test_a_product_added_later_is_registered_and_tested(project: Path) -> None:
     # billing uses every product there is: none, one or several, by option set.
     apps = project.glob("products/*/backend/apps.py")

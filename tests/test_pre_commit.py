@@ -27,15 +27,20 @@ HOOKS = (
     "Django system checks (relations across products, API schema)",
     "migrations match the models",
     "mypy (types, with the Django and DRF plugins)",
+    # The scenario cells bake the frontend: its checks run on the staged frontend files.
+    "ESLint (frontend-reach and the frontend rules)",
+    "tsc (types of each touched frontend)",
+    "TypeScript clients match the API slices",
 )
 LOGIC = Path("products/orders/backend/logic.py")
+SCENE = Path("products/orders/frontend/scenes/ItemsScene.tsx")
 
 
 @pytest.fixture(scope="module")
 def project(scenario_cell: Cell, bake_once) -> Path:
     project = bake_once(**scenario_cell.answers())
-    run("make", "install", cwd=project)
-    commit_all(project, "uv.lock")
+    run("make", "install", "node_modules", cwd=project)
+    commit_all(project, "the lock files")
     run(uv(project), "run", "--frozen", "pre-commit", "install", cwd=project)
     return project
 
@@ -114,6 +119,8 @@ def test_a_boundary_violation_blocks_the_commit_with_tachs_message(
         f"{LOGIC}:{line}: The path 'products.catalog.backend.models.Item' is not part of "
         "the public interface for 'products.catalog'"
     ) in output
+    assert "products.catalog's interface is its facade (products.catalog.backend.facade)" in output
+    assert "[[interfaces]]" not in output  # tach's hint: an edit the product lint refuses
     # The product lint objects too (the model is outside catalog's public surface); the
     # planted code is otherwise clean.
     assert f"{LOGIC}:{line}: facade-reach:" in output
@@ -147,6 +154,72 @@ def test_a_clean_change_commits(project: Path, restore: str) -> None:
     assert head(project) != restore
     assert results(output)["tach check (import boundaries)"] == "Passed"
     assert results(output)["migrations match the models"] == "Skipped"  # no model changed
+
+
+def test_an_import_of_another_products_frontend_internals_blocks_the_commit(
+    project: Path, restore: str
+) -> None:
+    path = project / SCENE
+    planted = 'export { ItemList as Theirs } from "../../../catalog/frontend/components/ItemList";'
+    path.write_text(path.read_text() + planted + "\n")
+    line, column = len(path.read_text().splitlines()), planted.index('"') + 1
+
+    returncode, output = commit(project, "orders shows catalog's list")
+
+    assert returncode != 0
+    assert head(project) == restore
+    assert (
+        f"{SCENE}:{line}:{column}: frontend-reach: orders reaches into catalog; import from "
+        "products/catalog/frontend/exports.ts (boundaries/frontend-reach)"
+    ) in output
+    failed = [hook for hook, result in results(output).items() if result == "Failed"]
+    assert failed == ["ESLint (frontend-reach and the frontend rules)"]
+
+
+def test_a_type_error_in_a_products_frontend_blocks_the_commit_with_tscs_message(
+    project: Path, restore: str
+) -> None:
+    path = project / SCENE
+    path.write_text(path.read_text() + 'export const itemCount: number = "many";\n')
+    line = len(path.read_text().splitlines())
+
+    returncode, output = commit(project, "a count that is not a number, in the UI")
+
+    assert returncode != 0
+    assert head(project) == restore
+    assert (
+        f"{SCENE}({line},14): error TS2322: Type 'string' is not assignable to type 'number'."
+    ) in output
+    failed = [hook for hook, result in results(output).items() if result == "Failed"]
+    assert failed == ["tsc (types of each touched frontend)"]
+
+
+def test_a_stale_client_blocks_the_commit(project: Path, restore: str) -> None:
+    client = project / "products/catalog/frontend/generated/schema.d.ts"
+    client.write_text(client.read_text() + "export type Extra = string;\n")
+
+    returncode, output = commit(project, "a client edited by hand")
+
+    assert returncode != 0
+    assert head(project) == restore
+    assert (
+        f"{client.relative_to(project)} is stale against products/catalog/backend/presentation/"
+        "openapi.json: run make frontend-client"
+    ) in output
+    failed = [hook for hook, result in results(output).items() if result == "Failed"]
+    assert failed == ["TypeScript clients match the API slices"]
+
+
+def test_a_clean_frontend_change_commits(project: Path, restore: str) -> None:
+    path = project / SCENE
+    path.write_text(path.read_text() + "export const itemsPerPage = 20;\n")
+
+    returncode, output = commit(project, "a clean frontend change")
+
+    assert returncode == 0, output
+    assert head(project) != restore
+    assert results(output)["ESLint (frontend-reach and the frontend rules)"] == "Passed"
+    assert results(output)["tsc (types of each touched frontend)"] == "Passed"
 
 
 def test_a_documentation_commit_runs_no_check(project: Path, restore: str) -> None:

@@ -13,6 +13,8 @@ or for a person (a summary). Standard library and git only.
 
 ``shards`` and ``durations``: the plan spread over CI's parallel test jobs,
 and the recorded test times that balance them (``boundaries.shards``).
+
+``tach``: ``tach check``, its hints replaced by this project's (``boundaries.tach_advice``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from boundaries.names import IDENTIFIER
 from boundaries.openapi import read_slice, slice_path, sliced_products
 from boundaries.shards import add_commands as add_shard_commands
 from boundaries.shards import run_command as run_shard_command
+from boundaries.tach_advice import run as run_tach
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     discover.add_argument("--head", default="HEAD", help="the checked-out commit (default HEAD)")
     discover.add_argument("--json", action="store_true", help="print the plan as JSON for CI")
     add_shard_commands(commands)
+    commands.add_parser("tach", help="tach check, with advice for this project's layout")
     for command in commands.choices.values():
         command.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     args = parser.parse_args(argv)
@@ -65,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.command == "discover":
         return print_plan(root, args.base, args.head, as_json=args.json)
+    if args.command == "tach":
+        return run_tach(root)
     if args.command in ("shards", "durations"):
         return run_shard_command(root, args)
     if bool(args.products) == args.all:
