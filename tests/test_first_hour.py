@@ -186,6 +186,17 @@ def test_every_target_of_the_project_installs_before_it_runs_a_tool(bake, fronte
     assert {"lint", "check", "pytest", "test", "run"} <= ran_a_tool
 
 
+def test_make_check_and_the_commit_hook_print_this_projects_tach_advice(bake) -> None:
+    """tach's own hints send people to tach.toml's [[interfaces]]: both run the wrapper."""
+    project = bake()
+    dry_run = run("make", "-n", "check", "UV=.tools/bin/uv", cwd=project)
+    hooks = (project / ".pre-commit-config.yaml").read_text()
+
+    assert "run --frozen python -m boundaries tach" in dry_run
+    assert not re.search(r"run --frozen tach check", dry_run)
+    assert "entry: scripts/uv run --frozen python -m boundaries tach" in hooks
+
+
 def test_every_target_of_the_template_installs_before_it_runs_a_tool() -> None:
     for target in help_targets(TEMPLATE):
         dry_run = run("make", "-n", target, "UV=.tools/bin/uv", cwd=TEMPLATE)
