@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boundaries.findings import Finding
+from boundaries.graph import reachable
 from boundaries.names import ProductNames, possessive
 from boundaries.parsing import comments
 
@@ -239,18 +240,9 @@ def lint_reach(
             findings += check_file(project, path, product, used)
         for other, first in sorted(used.items()):
             if other not in declared.get(product, set()):
-                findings.append(
-                    Finding(
-                        first.path,
-                        first.line,
-                        "undeclared-dependency",
-                        f"{product} uses {other} ({first.message}) but its tach.domain.toml "
-                        f"and package.json do not declare it, so tach and selective testing "
-                        f"do not know; add //products.{other} to depends_on and "
-                        f'"{ProductNames(other).turbo_package(project_slug)}" to package.json '
-                        "dependencies",
-                    )
-                )
+                fix = _declare_or_untangle(product, other, declared, project_slug)
+                message = f"{product} uses {other} ({first.message}) but {fix}"
+                findings.append(Finding(first.path, first.line, "undeclared-dependency", message))
     shared = [root / "core", root / "config"]
     for path in [*sorted(root.glob("*.py")), *(p for d in shared for p in sorted(d.rglob("*.py")))]:
         findings += check_file(project, path, None, {})
@@ -258,6 +250,27 @@ def lint_reach(
     for path in sorted(packages.rglob("*.py")) if packages.is_dir() else []:
         findings += _comment_findings(path.read_bytes(), _relative(root, path))
     return sorted(findings, key=lambda f: (f.path, f.line or 0))
+
+
+def _declare_or_untangle(
+    product: str, other: str, declared: Mapping[str, set[str]], project_slug: str
+) -> str:
+    """How to fix an undeclared use: declare it, unless the declaration would close a cycle
+    (which tach and the product lint refuse), then the ways that keep one direction."""
+    back = reachable([other], lambda name: declared.get(name, set()))
+    if product in back:
+        cycle = " -> ".join([product, *back[product]])
+        return (
+            f"{other} already depends on {product}, so declaring it would close a cycle "
+            f"({cycle}), which tach and the product lint refuse; move the code that needs "
+            f"both into {other}, move what both need into a package (packages/), or invert "
+            f"the call ({other} passes what {product} needs through {possessive(product)} facade)"
+        )
+    return (
+        "its tach.domain.toml and package.json do not declare it, so tach and selective "
+        f"testing do not know; add //products.{other} to depends_on and "
+        f'"{ProductNames(other).turbo_package(project_slug)}" to package.json dependencies'
+    )
 
 
 def check_file(
