@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boundaries.findings import Finding
-from boundaries.graph import reachable
+from boundaries.graph import closes_a_cycle
 from boundaries.names import ProductNames, possessive
 from boundaries.parsing import comments
 
@@ -255,17 +255,10 @@ def lint_reach(
 def _declare_or_untangle(
     product: str, other: str, declared: Mapping[str, set[str]], project_slug: str
 ) -> str:
-    """How to fix an undeclared use: declare it, unless the declaration would close a cycle
-    (which tach and the product lint refuse), then the ways that keep one direction."""
-    back = reachable([other], lambda name: declared.get(name, set()))
-    if product in back:
-        cycle = " -> ".join([product, *back[product]])
-        return (
-            f"{other} already depends on {product}, so declaring it would close a cycle "
-            f"({cycle}), which tach and the product lint refuse; move the code that needs "
-            f"both into {other}, move what both need into a package (packages/), or invert "
-            f"the call ({other} passes what {product} needs through {possessive(product)} facade)"
-        )
+    """Declare the use, unless declaring it would close a cycle."""
+    cycle = closes_a_cycle(product, other, lambda name: declared.get(name, set()))
+    if cycle:
+        return f"it cannot be declared: {cycle}"
     return (
         "its tach.domain.toml and package.json do not declare it, so tach and selective "
         f"testing do not know; add //products.{other} to depends_on and "
