@@ -21,8 +21,7 @@ from django.conf import settings
 from django.db import models
 
 from boundaries.graph import closes_a_cycle
-from boundaries.layout import declared_dependencies, read_domain
-from core.checks import product_apps
+from core.checks import declared_uses, product_apps
 
 SHARED = "shared"  # core and config: the project's own code that is no product
 # SQL identifiers, quoted or not: matching tables is one regex and a set intersection.
@@ -71,8 +70,7 @@ class Ownership:
                 directories[str(Path(sys.modules[module].__file__ or "").parent)] = SHARED
         # The facade package: the one way into a product (``backend.facade``).
         facades = {name: str(Path(config.path) / "facade") for name, config in configs.items()}
-        root = Path(settings.BASE_DIR)
-        uses = {name: _declared(root, name) for name in configs}
+        uses = {name: declared_uses(name) for name in configs}
         return cls(labels, tables, directories, facades, uses)
 
     def facade_fix(self, product: str, owner: str, fix: str) -> str:
@@ -147,11 +145,3 @@ def relative(filename: str | os.PathLike[str]) -> str:
 def owners_text(owners: Iterable[tuple[str, str]]) -> str:
     """``catalog_item (catalog)`` for each ``(table, owner)``."""
     return ", ".join(f"{table} (product {owner})" for table, owner in sorted(owners))
-
-
-def _declared(root: Path, product: str) -> set[str]:
-    """The products ``product`` declares (none when its file is unreadable: the lint says so)."""
-    try:
-        return declared_dependencies(read_domain(root, product))
-    except (OSError, ValueError):
-        return set()
