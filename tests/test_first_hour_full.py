@@ -4,8 +4,10 @@ One bake per Python. Its first `make install` bootstraps uv into `.tools/bin`, a
 does for anyone without uv (and so do `make check`, `lint` and `pytest` run first thing
 in a fresh clone); every command after that runs with a PATH that has no uv at all:
 the everyday `make` targets, the commit hooks and a `git commit` through them.
-Then the steps of `docs/extracting-a-product.md` are applied to `catalog`, and every
-check passes after each one.
+Then the steps of `docs/extracting-a-product.md` are applied to `catalog`, on a bake
+with the web app and on one without: its `sh` blocks run as written (the service baked
+next to the project among them), the code it describes is written in between, and every
+check (`make test`) passes after each step.
 """
 
 import os
@@ -385,10 +387,23 @@ def test_it_is_an_installed_app_labelled_by_its_name() -> None:
 '''
 
 
-def every_check_passes(project: Path) -> None:
-    make(project, "check")
-    make(project, "pytest")
-    make(project, "lint")
+SH_BLOCK = re.compile(r"^```sh\n(.*?)^```", re.M | re.S)
+
+
+def guide_blocks(guide: str) -> dict[str, list[str]]:
+    """The guide's `sh` blocks by section ("1" for "## 1. ..."), for `catalog`."""
+    return {
+        section.split(".", 1)[0]: [
+            block.replace("<name>", "catalog").replace("<NAME>", "CATALOG")
+            for block in SH_BLOCK.findall(section)
+        ]
+        for section in re.split(r"^## ", guide, flags=re.M)[1:]
+    }
+
+
+def pasted(project: Path, script: str) -> str:
+    """Run a block of the guide as a reader pastes it into a shell at the project's root."""
+    return run("bash", "-euo", "pipefail", "-c", script, cwd=project, env=without_uv())
 
 
 def guide_line(guide: str, pattern: str) -> str:
@@ -398,18 +413,44 @@ def guide_line(guide: str, pattern: str) -> str:
 
 @pytest.fixture(scope="module")
 def backend_only(tooling_cell: Cell, bake_once) -> Path:
-    """The default products without the web app: the guide's steps cover the backend only."""
+    """The default products without the web app."""
     project = bake_once(**tooling_cell.answers(frontend="no"))
     make(project, "install")
     commit_all(project, "uv.lock")
     return project
 
 
-def test_each_step_of_the_extraction_guide_keeps_every_check_green(backend_only: Path) -> None:
-    project = backend_only
+@pytest.fixture(params=["with the frontend", "backend only"])
+def monolith(request: pytest.FixtureRequest, tooling_cell: Cell) -> Path:
+    """A default bake, with the web app (put back afterwards) and without.
+
+    ``tooling_cell`` is named so that the cell's parameters reach the bakes asked for here.
+    """
+    if request.param == "backend only":
+        return request.getfixturevalue("backend_only")
+    request.getfixturevalue("restore")
+    return request.getfixturevalue("project")
+
+
+def test_each_step_of_the_extraction_guide_keeps_every_check_green(monolith: Path) -> None:
+    project = monolith
     guide = (project / "docs/extracting-a-product.md").read_text()
+    blocks = guide_blocks(guide)
     backend = project / CATALOG / "backend"
     api = backend / "facade/api.py"
+    with_frontend = (project / "frontend").is_dir()
+
+    # Step 1: it is ready, and orders is its caller.
+    (ready,) = blocks["1"]
+    assert "products/orders/backend/logic.py" in pasted(project, ready)
+
+    # Step 2: the service, baked next to the monolith with the monolith's product, passes.
+    (service_bake,) = blocks["2"]
+    pasted(project, service_bake)
+    service = project.parent / "catalog_service"
+    assert (service / CATALOG / "backend/facade/api.py").read_text() == api.read_text()
+    assert '"name": "@catalog_service/catalog"' in (service / CATALOG / "package.json").read_text()
+    assert (service / CATALOG / "frontend").is_dir() == with_frontend
 
     # Step 4: a client behind the facade, and the switch (as the guide shows it).
     settings = project / "config/settings/base.py"
@@ -427,7 +468,7 @@ def test_each_step_of_the_extraction_guide_keeps_every_check_green(backend_only:
         "    return _to_item(logic.get_item(item_id))\n",
     )
     api.write_text(text)
-    every_check_passes(project)
+    make(project, "test")
 
     # Step 6: the product reduced to its facade over the service.
     urls = guide_line(guide, r"`(urlpatterns: list\[URLPattern\] = \[\])`")
@@ -463,16 +504,19 @@ def test_each_step_of_the_extraction_guide_keeps_every_check_green(backend_only:
     (backend / "tests/test_registration.py").write_text(REMOTE_REGISTRATION)
     domain = project / CATALOG / "tach.domain.toml"
     domain.write_text(domain.read_text().replace(', "//packages.display_names"]', "]", 1))
+    *ui, accept, migration = blocks["6"]
+    assert len(ui) == with_frontend  # the UI moves with the service: one block removes it here
+    for block in ui:
+        pasted(project, block)
+    assert not (project / CATALOG / "frontend").exists()
     # The endpoints left with the service: the slice is stale until the API change is accepted.
     assert "catalog/backend/presentation/openapi.json: openapi: stale" in failing_make(
         project, "check"
     )
-    accept = guide_line(guide, r"^make accept-api PRODUCT=<name>$")
-    make(project, *accept.replace("<name>", "catalog").split()[1:])
+    pasted(project, accept)
     assert '"paths": {}' in (backend / "presentation/openapi.lock.json").read_text()
     assert "migrations" in failing_make(project, "check")  # until the migration records it
-    command = guide_line(guide, r"^scripts/uv run python manage.py makemigrations <name>.*$")
-    run(*command.replace("<name>", "catalog").split(), TEST_SETTINGS, cwd=project, env=without_uv())
+    pasted(project, migration)
 
-    every_check_passes(project)
+    make(project, "test")
     assert (backend / "migrations/0002_moved_to_service.py").is_file()

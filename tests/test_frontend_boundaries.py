@@ -12,9 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import commit_all, run
+from .helpers import attempt, commit_all, run
 from .options import Cell
-from .test_violations import LINE, Case, append, assert_caught_and_reverted, installed_bake
+from .test_violations import (
+    LINE,
+    Case,
+    append,
+    assert_caught_and_reverted,
+    installed_bake,
+    revert,
+)
 
 pytestmark = pytest.mark.full
 
@@ -81,12 +88,6 @@ CASES = {
         "// eslint-disable-next-line boundaries/frontend-reach\n"
         f'export * from "{CATALOG_DEPTH}/hooks/useItems";'
     ),
-    "an undeclared product's exports": reach(
-        'export * from "../../../orders/frontend/exports";',
-        'catalog imports orders, which it does not declare; add "@my_product_monorepo/orders" '
-        "to products/catalog/package.json dependencies",
-        file="products/catalog/frontend/scenes/ItemsScene.tsx",
-    ),
     "the web app importing a product's scene": reach(
         'export { ItemsScene } from "../../products/catalog/frontend/scenes/ItemsScene";',
         "the web app reaches into catalog; it finds products by their frontend/manifest.tsx only",
@@ -125,3 +126,23 @@ def test_own_code_own_client_and_a_declared_products_exports_pass(project: Path)
     finally:
         run("git", "checkout", "-q", "--", ".", cwd=project)
         run("git", "clean", "-qfd", cwd=project)
+
+
+def test_an_import_that_would_close_a_cycle_is_not_told_to_declare_it(project: Path) -> None:
+    """Orders uses catalog: catalog importing orders is undeclared, and declaring it is a cycle."""
+    scene = project / "products/catalog/frontend/scenes/ItemsScene.tsx"
+    scene.write_text(scene.read_text() + 'export * from "../../../orders/frontend/exports";\n')
+    try:
+        returncode, output = attempt(*LINT, cwd=project)
+    finally:
+        revert(project)
+
+    assert returncode != 0, output
+    assert "products/catalog/frontend/scenes/ItemsScene.tsx:" in output
+    assert (
+        "frontend-reach: catalog imports orders, which already depends on catalog "
+        "(catalog -> orders -> catalog), so declaring it would close a cycle; move what both "
+        "need into products/catalog/frontend/exports.ts"
+    ) in output, output
+    assert '"@my_product_monorepo/orders"' not in output
+    assert "package.json dependencies" not in output

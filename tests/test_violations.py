@@ -31,6 +31,8 @@ LINT = (PYTHON, "manage.py", "lintproducts", "--all", "--settings=config.setting
 DJANGO = (PYTHON, "manage.py", "check", "--settings=config.settings.test")
 CATALOG_API_TESTS = (PYTHON, "-m", "pytest", "-q", f"{CATALOG}/tests/test_api.py")
 LINE = "{line}"  # in an expectation: the line of the case's marker in the edited file
+# The hint for a use of orders by catalog: declaring it would close a cycle, so it says why.
+CYCLE_HINT = "HINT: orders already depends on catalog (catalog -> orders -> catalog)"
 
 
 @dataclass(frozen=True)
@@ -309,6 +311,28 @@ CASES = {
         ),
         DJANGO,
         ("boundaries.E003", f"{ORDERS}/logic.py:{LINE}", "loads a model of product catalog"),
+        marker="apps.get_model",
+    ),
+    # Into a product that already depends on this one: the hint must not propose a cycle.
+    "a ForeignKey into a product that uses this one": Case(
+        f"{CATALOG}/models.py",
+        replace(
+            "    class Meta:",
+            '    link = models.ForeignKey("orders.Item", on_delete=models.CASCADE, '
+            'related_name="+")\n\n    class Meta:',
+        ),
+        DJANGO,
+        ("boundaries.E001", f"{CATALOG}/models.py:{LINE}", CYCLE_HINT),
+        marker="    link = ",
+    ),
+    "apps.get_model() of a product that uses this one": Case(
+        f"{CATALOG}/logic.py",
+        append(
+            "\n\ndef _peek() -> object:\n    from django.apps import apps\n\n"
+            '    return apps.get_model("orders", "Item")\n'
+        ),
+        DJANGO,
+        ("boundaries.E003", f"{CATALOG}/logic.py:{LINE}", CYCLE_HINT),
         marker="apps.get_model",
     ),
     "a facade function annotated to return a model": Case(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+from boundaries.names import possessive
+
 
 def reachable(
     start: Iterable[str], following: Callable[[str], Iterable[str]]
@@ -40,3 +42,19 @@ def reverse(edges: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
         for target in targets:
             reversed_edges.setdefault(target, []).append(node)
     return reversed_edges
+
+
+def closes_a_cycle(user: str, used: str, following: Callable[[str], Iterable[str]]) -> str | None:
+    """Why ``user`` may not use ``used``, and the ways that keep one direction, when ``used``
+    already depends on ``user``: a hint that says "use its facade" or "declare it" would
+    propose a cycle, which tach and the product lint refuse. ``None`` when it may."""
+    back = reachable([used], following)
+    if user not in back:
+        return None
+    cycle = " -> ".join([user, *back[user]])
+    return (
+        f"{used} already depends on {user} ({cycle}), so {user} may not use {used} (a cycle): "
+        f"move the code that needs both into {used}, move what both need into a package "
+        f"(packages/), or invert the call ({used} passes what {user} needs through "
+        f"{possessive(user)} facade)"
+    )

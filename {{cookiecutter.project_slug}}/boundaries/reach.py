@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boundaries.findings import Finding
+from boundaries.graph import closes_a_cycle
 from boundaries.names import ProductNames, possessive
 from boundaries.parsing import comments
 
@@ -239,18 +240,9 @@ def lint_reach(
             findings += check_file(project, path, product, used)
         for other, first in sorted(used.items()):
             if other not in declared.get(product, set()):
-                findings.append(
-                    Finding(
-                        first.path,
-                        first.line,
-                        "undeclared-dependency",
-                        f"{product} uses {other} ({first.message}) but its tach.domain.toml "
-                        f"and package.json do not declare it, so tach and selective testing "
-                        f"do not know; add //products.{other} to depends_on and "
-                        f'"{ProductNames(other).turbo_package(project_slug)}" to package.json '
-                        "dependencies",
-                    )
-                )
+                fix = _declare_or_untangle(product, other, declared, project_slug)
+                message = f"{product} uses {other} ({first.message}) but {fix}"
+                findings.append(Finding(first.path, first.line, "undeclared-dependency", message))
     shared = [root / "core", root / "config"]
     for path in [*sorted(root.glob("*.py")), *(p for d in shared for p in sorted(d.rglob("*.py")))]:
         findings += check_file(project, path, None, {})
@@ -258,6 +250,20 @@ def lint_reach(
     for path in sorted(packages.rglob("*.py")) if packages.is_dir() else []:
         findings += _comment_findings(path.read_bytes(), _relative(root, path))
     return sorted(findings, key=lambda f: (f.path, f.line or 0))
+
+
+def _declare_or_untangle(
+    product: str, other: str, declared: Mapping[str, set[str]], project_slug: str
+) -> str:
+    """Declare the use, unless declaring it would close a cycle."""
+    cycle = closes_a_cycle(product, other, lambda name: declared.get(name, set()))
+    if cycle:
+        return f"it cannot be declared: {cycle}"
+    return (
+        "its tach.domain.toml and package.json do not declare it, so tach and selective "
+        f"testing do not know; add //products.{other} to depends_on and "
+        f'"{ProductNames(other).turbo_package(project_slug)}" to package.json dependencies'
+    )
 
 
 def check_file(

@@ -25,6 +25,8 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import models
 
+from boundaries.graph import closes_a_cycle
+from boundaries.layout import declared_dependencies, read_domain
 from boundaries.names import ProductNames, is_contract_module, possessive
 from boundaries.reach import model_lookups
 
@@ -58,6 +60,21 @@ def product_apps() -> dict[str, AppConfig]:
     return found
 
 
+def declared_uses(product: str) -> set[str]:
+    """The products ``product``'s tach.domain.toml declares (none when unreadable: the lint
+    says so)."""
+    try:
+        return declared_dependencies(read_domain(Path(settings.BASE_DIR), product))
+    except (OSError, ValueError):
+        return set()
+
+
+def _facade_fix(product: str | None, other: str, fix: str) -> str:
+    """``fix`` (a way through ``other``'s facade), unless ``other`` already depends on
+    ``product``: then why it may not, and the ways that keep one direction."""
+    return (product and closes_a_cycle(product, other, declared_uses)) or fix
+
+
 @register(TAG)
 def check_relations(app_configs: Iterable[AppConfig] | None = None, **kwargs: Any) -> list[Error]:
     """No relation into another product's models; relations to shared models hide their reverse."""
@@ -84,8 +101,12 @@ def check_relations(app_configs: Iterable[AppConfig] | None = None, **kwargs: An
                     Error(
                         f"{relation} {target._meta.label}, a model of product {target_product}: "
                         "products never share tables",
-                        hint=f"Store the id (a UUIDField) and read it through "
-                        f"{possessive(target_product)} facade.",
+                        hint=_facade_fix(
+                            owner,
+                            target_product,
+                            f"Store the id (a UUIDField) and read it through "
+                            f"{possessive(target_product)} facade.",
+                        ),
                         obj=model,
                         id="boundaries.E001",
                     )
@@ -130,7 +151,9 @@ def check_model_lookups(
                         Error(
                             f"{_relative(path)}:{line}: get_model() loads a model of product "
                             f"{label}: products never use each other's models",
-                            hint=f"Call {possessive(label)} facade instead.",
+                            hint=_facade_fix(
+                                product, label, f"Call {possessive(label)} facade instead."
+                            ),
                             id="boundaries.E003",
                         )
                     )

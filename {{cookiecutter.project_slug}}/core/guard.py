@@ -121,8 +121,12 @@ class Guard:
                 RULE_TABLE,
                 f"{product} ran SQL on {owners_text(foreign)}: a product's tables are its own. "
                 f"Statement: {shown}",
-                f"call the facade of {' or '.join(others)} "
-                f"(products/{others[0]}/backend/facade/api.py), which queries as its owner",
+                self.owners.facade_fix(
+                    product,
+                    others[0],
+                    f"call the facade of {' or '.join(others)} "
+                    f"(products/{others[0]}/backend/facade/api.py), which queries as its owner",
+                ),
             )
 
     def check_task(
@@ -139,8 +143,12 @@ class Guard:
                 RULE_TASK,
                 f"{issuer[0]} publishes task {task_name!r} of product {owner}: its tasks are "
                 "its private entry points",
-                f"call a function of {possessive(owner)} facade; if the work must be queued, "
-                f"the facade publishes {possessive(owner)} own task",
+                self.owners.facade_fix(
+                    issuer[0],
+                    owner,
+                    f"call a function of {possessive(owner)} facade; if the work must be "
+                    f"queued, the facade publishes {possessive(owner)} own task",
+                ),
             )
 
     def check_lookup(self, label: str, model_name: str) -> None:
@@ -154,7 +162,9 @@ class Guard:
                 RULE_LOOKUP,
                 f"{issuer[0]} resolves model {label}.{model_name} of product {owner} through "
                 "the app registry: products never use each other's models",
-                f"call {possessive(owner)} facade instead",
+                self.owners.facade_fix(
+                    issuer[0], owner, f"call {possessive(owner)} facade instead"
+                ),
             )
 
     # -- attribution ---------------------------------------------------------------------

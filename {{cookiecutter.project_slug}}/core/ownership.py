@@ -20,7 +20,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
-from core.checks import product_apps
+from boundaries.graph import closes_a_cycle
+from core.checks import declared_uses, product_apps
 
 SHARED = "shared"  # core and config: the project's own code that is no product
 # SQL identifiers, quoted or not: matching tables is one regex and a set intersection.
@@ -39,8 +40,10 @@ class Ownership:
         tables: dict[str, str],
         directories: dict[str, str],
         facades: dict[str, str],
+        uses: dict[str, set[str]] | None = None,
     ) -> None:
         self.labels = labels  # app label -> product
+        self.uses = uses or {}  # product -> the products its tach.domain.toml declares
         self.products = frozenset(labels.values())
         self.tables = {table.lower(): owner for table, owner in tables.items()}
         # A table whose name is no plain identifier (a schema, a dash) is matched by substring.
@@ -67,7 +70,13 @@ class Ownership:
                 directories[str(Path(sys.modules[module].__file__ or "").parent)] = SHARED
         # The facade package: the one way into a product (``backend.facade``).
         facades = {name: str(Path(config.path) / "facade") for name, config in configs.items()}
-        return cls(labels, tables, directories, facades)
+        uses = {name: declared_uses(name) for name in configs}
+        return cls(labels, tables, directories, facades, uses)
+
+    def facade_fix(self, product: str, owner: str, fix: str) -> str:
+        """``fix`` (a way through ``owner``'s facade), unless ``owner`` already depends on
+        ``product``: then why it may not, and the ways that keep one direction."""
+        return closes_a_cycle(product, owner, lambda name: self.uses.get(name, set())) or fix
 
     def in_facade(self, product: str, filename: str) -> bool:
         return filename.startswith(self._facades.get(product, "\0"))

@@ -243,8 +243,12 @@ def check_signal_receivers(
                     f"{relative(code.co_filename)}:{code.co_firstlineno}: {who} receives "
                     f"{signal_name} of {sender._meta.label}, a model of product {product}: "
                     "it runs inside that product's writes and depends on its internals",
-                    hint=f"Ask {product} to publish what happened through its facade (a "
-                    "function or a task of its own) and call that.",
+                    hint=owners.facade_fix(
+                        str(listener),
+                        product,
+                        f"Ask {product} to publish what happened through its facade (a "
+                        "function or a task of its own) and call that.",
+                    ),
                     id="boundaries.E015",
                 )
             )

@@ -272,6 +272,22 @@ def test_a_use_not_declared_is_reported_once(root: Path) -> None:
     assert len(found) == 1, found
 
 
+def test_the_fix_for_an_undeclared_use_never_closes_a_cycle(root: Path) -> None:
+    (root / "products/shop/backend/logic.py").write_text(
+        "from products.cart.backend.facade import api\napi.get_item(2)\n"
+    )
+    declared = {"cart": {"shop"}, "shop": set()}
+
+    (backwards,) = map(str, lint_reach(root, ["cart", "shop"], REGISTRY, declared, "proj"))
+    (forwards,) = map(str, lint_reach(root, ["cart", "shop"], REGISTRY, {}, "proj"))
+
+    assert "it cannot be declared: cart already depends on shop (shop -> cart -> shop)" in backwards
+    assert "move the code that needs both into cart" in backwards
+    assert "add //products.cart" not in backwards
+    assert "package.json dependencies" not in backwards
+    assert 'add //products.cart to depends_on and "@proj/cart"' in forwards
+
+
 def test_an_api_without_all_makes_nothing_public(root: Path) -> None:
     api = root / "products/shop/backend/facade/api.py"
     api.write_text(api.read_text().replace('__all__ = ["get_item"]\n', ""))

@@ -27,7 +27,7 @@ celery_app.conf.task_always_eager = True
 TABLE = Note._meta.db_table
 
 
-def owners(table_owner: str) -> Ownership:
+def owners(table_owner: str, uses: dict[str, set[str]] | None = None) -> Ownership:
     return Ownership(
         labels={"alpha": "alpha", "beta": "beta"},
         tables={TABLE: table_owner},
@@ -36,6 +36,7 @@ def owners(table_owner: str) -> Ownership:
             "alpha": str(ROOT / "alpha/backend/facade"),
             "beta": str(ROOT / "beta/backend/facade"),
         },
+        uses=uses,
     )
 
 
@@ -51,8 +52,8 @@ def watch(make_note: Callable[..., Note]) -> Iterator[Callable[[str], Guard]]:
     make_note()  # creates the table and a row before anything is watched
     guards: list[AbstractContextManager[Guard]] = []
 
-    def start(table_owner: str) -> Guard:
-        guard = Guard(owners(table_owner))
+    def start(table_owner: str, uses: dict[str, set[str]] | None = None) -> Guard:
+        guard = Guard(owners(table_owner, uses))
         guards.append(guard.watching())
         return guards[-1].__enter__()
 
@@ -77,6 +78,19 @@ def test_a_product_querying_another_products_table_is_reported(watch: Callable[.
     assert f"alpha ran SQL on {TABLE.lower()} (product beta)" in violation.message
     assert "Statement: SELECT COUNT(*)" in violation.message
     assert "call the facade of beta (products/beta/backend/facade/api.py)" in violation.fix
+
+
+def test_the_fix_never_proposes_a_cycle(watch: Callable[..., Guard]) -> None:
+    """Beta uses alpha: alpha cannot be told to call beta's facade."""
+    guard = watch("beta", uses={"beta": {"alpha"}})
+    alpha = code("alpha/backend/logic.py", COUNT, Note=Note)
+
+    alpha["count"]()
+
+    [violation] = guard.take()
+    assert "beta already depends on alpha (alpha -> beta -> alpha)" in violation.fix
+    assert "move the code that needs both into beta" in violation.fix
+    assert "call the facade of beta" not in violation.fix
 
 
 def test_a_products_own_table_raw_sql_and_shared_code_pass(watch: Callable[..., Guard]) -> None:

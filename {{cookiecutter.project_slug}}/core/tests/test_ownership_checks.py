@@ -16,10 +16,11 @@ from core.lookups import Lookup
 from core.ownership import SHARED, Ownership
 
 ROOT = Path("/nowhere/products")
+OWNERS_DIRECTORIES = {str(ROOT / "alpha"): "alpha", str(ROOT / "beta"): "beta", "/shared": SHARED}
 OWNERS = Ownership(
     labels={"core_tests": "alpha", "core_tests_beta": "beta"},
     tables={"core_tests_beta_thing": "beta"},
-    directories={str(ROOT / "alpha"): "alpha", str(ROOT / "beta"): "beta", "/shared": SHARED},
+    directories=OWNERS_DIRECTORIES,
     facades={},
 )
 
@@ -159,6 +160,22 @@ def test_receivers_for_another_products_model_are_refused() -> None:
     assert error.id == "boundaries.E015"
     assert error.msg.startswith(f"{ROOT / 'alpha/backend/apps.py'}:1: product alpha receives")
     assert "planted of core_tests_beta.Thing, a model of product beta" in error.msg
+
+
+def test_the_receivers_fix_never_proposes_a_cycle() -> None:
+    """Beta uses alpha: alpha cannot be told to call beta's facade, but beta may call alpha's."""
+    signal = Signal()
+    namespace: dict[str, Any] = {}
+    source = "def heard(sender, **kwargs):\n    pass\n"
+    exec(compile(source, str(ROOT / "alpha/backend/apps.py"), "exec"), namespace)  # noqa: S102
+    signal.connect(namespace["heard"], sender=Thing)
+    owners = Ownership(OWNERS.labels, OWNERS.tables, OWNERS_DIRECTORIES, {}, {"beta": {"alpha"}})
+
+    [error] = checks.check_signal_receivers(owners=owners, signals=[("planted", signal)])
+
+    assert "beta already depends on alpha (alpha -> beta -> alpha)" in str(error.hint)
+    assert "(beta passes what alpha needs through alpha's facade)" in str(error.hint)
+    assert "Ask beta" not in str(error.hint)
 
 
 def test_shared_code_resolving_a_product_model_at_startup_is_refused() -> None:
