@@ -79,6 +79,19 @@ def repeated(repeat: int, command: tuple[str, ...], cwd: Path, env: dict[str, st
     return median(timed(command, cwd, env) for _ in range(repeat))
 
 
+def commit_ref(ref: str) -> str:
+    """An ``--against`` value: a commit of this repository, else argparse's one-line error."""
+    verified = subprocess.run(
+        ("git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"),
+        cwd=TEMPLATE,
+        capture_output=True,
+        check=False,
+    )
+    if verified.returncode:
+        raise argparse.ArgumentTypeError(f"no such commit in {TEMPLATE}: {ref}")
+    return ref
+
+
 def template_at(ref: str, scratch: Path, env: dict[str, str]) -> Path:
     """The template as committed at ``ref``, unpacked into ``scratch``."""
     archive = run(("git", "archive", "--format=tar", ref), TEMPLATE, env)

@@ -17,7 +17,6 @@ runtime guard, the contract lock). Each project's ``make check`` runs once
 unmeasured first: it must pass, and it compiles the bytecode. It asserts nothing.
 """
 
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,6 +26,7 @@ from baking import (
     TEMPLATE,
     Timing,
     bake,
+    commit_ref,
     median,
     parser,
     ratio,
@@ -65,19 +65,12 @@ def interleaved(
 
 def main() -> None:
     options = parser(__doc__, products=(10, 50, 100))
-    options.add_argument("--against", metavar="REF", help="also time the template at REF")
+    options.add_argument(
+        "--against", metavar="REF", type=commit_ref, help="also time the template at REF"
+    )
     args = options.parse_args()
     sizes = sorted(set(args.products))
     env = user_environment()
-    if args.against:
-        verified = subprocess.run(
-            ("git", "rev-parse", "--verify", "--quiet", f"{args.against}^{{commit}}"),
-            cwd=TEMPLATE,
-            capture_output=True,
-            text=True,
-        )
-        if verified.returncode:
-            options.error(f"--against {args.against}: no such commit in {TEMPLATE}")
 
     print(f"{sys.platform}; medians of {args.repeat} runs; {NOTE}", flush=True)
     for products in sizes:
