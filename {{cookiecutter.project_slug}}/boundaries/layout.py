@@ -323,6 +323,15 @@ def declared_dependencies(domain: dict[str, Any]) -> set[str]:
     return products
 
 
+def declared_uses(root: Path, product: str) -> set[str]:
+    """The products ``product``'s tach.domain.toml declares (none when it cannot be read: the
+    product lint says why)."""
+    try:
+        return declared_dependencies(read_domain(root, product))
+    except (OSError, ValueError):
+        return set()
+
+
 def lint_cycles(root: Path, products: list[str]) -> list[Finding]:
     """Product dependency cycles, one finding per cycle (tach reports modules, not files)."""
     graph = {}

@@ -25,8 +25,8 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import models
 
+from boundaries import layout
 from boundaries.graph import closes_a_cycle
-from boundaries.layout import declared_dependencies, read_domain
 from boundaries.names import ProductNames, is_contract_module, possessive
 from boundaries.reach import model_lookups
 
@@ -61,12 +61,8 @@ def product_apps() -> dict[str, AppConfig]:
 
 
 def declared_uses(product: str) -> set[str]:
-    """The products ``product``'s tach.domain.toml declares (none when unreadable: the lint
-    says so)."""
-    try:
-        return declared_dependencies(read_domain(Path(settings.BASE_DIR), product))
-    except (OSError, ValueError):
-        return set()
+    """The products ``product``'s tach.domain.toml declares, in this project."""
+    return layout.declared_uses(Path(settings.BASE_DIR), product)
 
 
 def _facade_fix(product: str | None, other: str, fix: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from boundaries.contracts import read_contracts
 from boundaries.graph import reachable
 from boundaries.http_lock import write_lock as write_api_lock
-from boundaries.layout import declared_dependencies, product_directories, read_domain
+from boundaries.layout import declared_uses, product_directories
 from boundaries.lock import write_lock
 from boundaries.names import (
     FACADE_INTERFACE,
@@ -106,18 +106,10 @@ def check_no_cycle(root: Path, name: str, depends_on: Sequence[str]) -> None:
     """Refuse dependencies that already use a product called ``name`` (a hand-edited
     ``tach.domain.toml`` may name a product before it exists): the new one would close a cycle.
     """
-    paths = reachable(depends_on, lambda product: uses(root, product))
+    paths = reachable(depends_on, lambda product: declared_uses(root, product))
     if name in paths:
         cycle = " -> ".join((name, *paths[name]))
         raise InvalidName(f"invalid dependency {paths[name][0]!r} of {name!r}: cycle {cycle}")
-
-
-def uses(root: Path, product: str) -> set[str]:
-    """The products ``product``'s tach.domain.toml declares (none when it cannot be read)."""
-    try:
-        return declared_dependencies(read_domain(root, product))
-    except (OSError, ValueError):
-        return set()
 
 
 def _as_generated(files: Iterator[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
