@@ -82,7 +82,8 @@ def test_a_product_querying_another_products_table_is_reported(watch: Callable[.
 
 def test_the_fix_never_proposes_a_cycle(watch: Callable[..., Guard]) -> None:
     """Beta uses alpha: alpha cannot be told to call beta's facade."""
-    guard = watch("beta", uses={"beta": {"alpha"}})
+    beta_uses = {"alpha"}
+    guard = watch("beta", uses={"beta": beta_uses})
     alpha = code("alpha/backend/logic.py", COUNT, Note=Note)
 
     alpha["count"]()

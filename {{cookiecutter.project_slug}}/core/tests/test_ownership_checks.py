@@ -169,7 +169,8 @@ def test_the_receivers_fix_never_proposes_a_cycle() -> None:
     source = "def heard(sender, **kwargs):\n    pass\n"
     exec(compile(source, str(ROOT / "alpha/backend/apps.py"), "exec"), namespace)  # noqa: S102
     signal.connect(namespace["heard"], sender=Thing)
-    owners = Ownership(OWNERS.labels, OWNERS.tables, OWNERS_DIRECTORIES, {}, {"beta": {"alpha"}})
+    beta_uses = {"alpha"}
+    owners = Ownership(OWNERS.labels, OWNERS.tables, OWNERS_DIRECTORIES, {}, {"beta": beta_uses})
 
     [error] = checks.check_signal_receivers(owners=owners, signals=[("planted", signal)])
 
