@@ -1,10 +1,5 @@
 from django.apps import AppConfig
 
-from . import lookups
-
-# Before any product loads, so lookups made while the apps load are seen (boundaries.E016).
-lookups.install()
-
 
 class CoreConfig(AppConfig):
     name = "core"

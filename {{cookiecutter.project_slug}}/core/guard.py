@@ -252,6 +252,7 @@ class Guard:
         for connection in connections.all(initialized_only=True):
             self.watch_connection(connection)
         connection_created.connect(self._watch_new_connection, weak=False)
+        lookups.install()  # only test runs wrap Django's lookups, never a server
         lookups.WATCHERS.append(self.check_lookup)
         # Pass-throughs: each takes what the method it wraps takes, and returns what it returns.
         wrappers: tuple[Callable[..., Any], Callable[..., Any]] = (apply_async, send_task)

@@ -11,8 +11,10 @@ no reading of the source can:
 - during tests the runtime guard (``core/guard.py``) adds a watcher that
   judges every lookup a product makes.
 
-``core/apps.py`` imports this module first thing, before any product loads.
-After loading, a lookup costs one extra call and an empty-list test.
+Nothing is wrapped until ``install()``: ``manage.py`` calls it before the apps load,
+for the commands that run the system checks (``check``, ``checkall``), and the runtime
+guard calls it in test runs. A server or worker never has Django's lookups wrapped.
+Once wrapped, a lookup costs one extra call and an empty-list test.
 """
 
 import os
@@ -80,6 +82,6 @@ def get_registered_model(self: Apps, app_label: str, model_name: str) -> type[mo
 
 
 def install() -> None:
-    """Wrap the two lookups, once."""
+    """Wrap the two lookups (again is the same)."""
     AppConfig.get_model = get_model  # type: ignore[method-assign]
     Apps.get_registered_model = get_registered_model  # type: ignore[method-assign]
