@@ -4,7 +4,8 @@
 turbo; a commit runs the same tools on what it touches, so it stays a few seconds:
 
     python -m boundaries.frontend_hooks eslint FILE...
-        ESLint with the project's configuration (frontend-reach included) on these files
+        ESLint with the project's configuration (frontend-reach included) on these files,
+        or on every frontend when they include what the rule reads besides the code
     python -m boundaries.frontend_hooks tsc FILE...
         tsc for each frontend these files are in, and for the products that use them,
         side by side
@@ -21,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -34,6 +36,13 @@ PRODUCT_FILE = re.compile(r"products/(?P<product>[^/]+)/(?P<rest>.+)")
 GENERATED = "frontend/generated/"  # a product's client, from its slice
 # A change to these reaches every frontend's types.
 SHARED_TYPES = (f"{WEB_APP_DIRECTORY}/tsconfig.base.json", "package.json", "pnpm-lock.yaml")
+LINTED = re.compile(r"\.(ts|tsx|js|jsx|mjs)$")
+# What frontend-reach reads besides the file it lints: who declares whom (package.json),
+# tsconfig's paths, the rule and its configuration. A change there can make an unchanged file
+# wrong (a dropped dependency), so every frontend is linted again.
+RULE_INPUTS = re.compile(
+    rf"(^|/)package\.json$|(^|/)tsconfig[^/]*\.json$|^{WEB_APP_DIRECTORY}/eslint\.[^/]+\.js$"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,8 +64,28 @@ def eslint(root: Path, files: list[str]) -> int:
         return 1
     config = f"{WEB_APP_DIRECTORY}/eslint.config.js"
     formatter = f"./{WEB_APP_DIRECTORY}/eslint.format.js"
-    command = [tool, "--config", config, "--format", formatter, "--no-warn-ignored", *files]
-    return run(command, root)
+    command = [tool, "--config", config, "--format", formatter, "--no-warn-ignored"]
+    return run([*command, *paths], root) if (paths := files_to_lint(root, files)) else 0
+
+
+def files_to_lint(root: Path, files: Iterable[str]) -> list[str]:
+    """The staged code, or every frontend's code git has when the rule's other inputs are
+    staged (git's list, not the directories: a build in frontend/dist is no code to lint)."""
+    if any(RULE_INPUTS.search(file) for file in files):
+        frontends = (
+            WEB_APP_DIRECTORY,
+            *(f"products/{p}/frontend" for p in product_frontends(root)),
+        )
+        git = shutil.which("git") or "git"  # a commit hook: git is there
+        listed = subprocess.run(  # noqa: S603 - git, on the project's own frontends
+            [git, "ls-files", "-z", "--", *frontends],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        files = listed.stdout.split("\0")
+    return [file for file in files if LINTED.search(file)]
 
 
 def typecheck(root: Path, files: list[str]) -> int:

@@ -1,9 +1,15 @@
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from boundaries.frontend_hooks import frontends_to_typecheck, installed, products_with_clients
+from boundaries.frontend_hooks import (
+    files_to_lint,
+    frontends_to_typecheck,
+    installed,
+    products_with_clients,
+)
 
 SLICE = "backend/presentation/openapi.json"
 
@@ -42,6 +48,38 @@ def test_the_shared_tsconfig_typechecks_every_frontend(root: Path) -> None:
         "products/blog/frontend",
         "products/catalog/frontend",
         "products/orders/frontend",
+    ]
+
+
+def test_eslint_lints_the_staged_code_only(root: Path) -> None:
+    staged = ["products/orders/frontend/scenes/List.tsx", "products/orders/README.md"]
+
+    assert files_to_lint(root, staged) == ["products/orders/frontend/scenes/List.tsx"]
+
+
+@pytest.mark.parametrize(
+    "staged",
+    [
+        "products/orders/package.json",  # a dropped dependency makes its imports illegal
+        "package.json",
+        "frontend/tsconfig.base.json",
+        "products/orders/frontend/tsconfig.json",
+        "frontend/eslint.boundaries.js",
+        "frontend/eslint.config.js",
+    ],
+)
+def test_what_the_rule_reads_besides_the_code_lints_every_frontend(root: Path, staged: str) -> None:
+    code = ["frontend/src/App.tsx", "products/blog/frontend/api.ts", "products/orders/x.ts"]
+    for path in [*code, "frontend/dist/app.js"]:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text("export {};\n")
+    (root / ".gitignore").write_text("dist/\n")
+    subprocess.run(["git", "init", "--quiet"], cwd=root, check=True)
+    subprocess.run(["git", "add", "--all"], cwd=root, check=True)
+
+    assert files_to_lint(root, [staged]) == [
+        "frontend/src/App.tsx",
+        "products/blog/frontend/api.ts",
     ]
 
 
