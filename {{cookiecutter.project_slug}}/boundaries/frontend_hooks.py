@@ -20,16 +20,15 @@ library only: the hooks start it for every commit.
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from boundaries.names import SCHEMA_SLICE, WEB_APP_DIRECTORY
+from boundaries.parsing import read_json_object
 
 INSTALL = "make node_modules"
 PRODUCT_FILE = re.compile(r"products/(?P<product>[^/]+)/(?P<rest>.+)")
@@ -170,7 +169,7 @@ def users_of(root: Path, products: list[str]) -> dict[str, list[str]]:
     names = {package_name(root, product): product for product in products}
     users: dict[str, list[str]] = {}
     for product in products:
-        manifest = read_json(root / "products" / product / "package.json")
+        manifest = read_json_object(root / "products" / product / "package.json")
         for dependency in manifest.get("dependencies") or {}:
             if dependency in names:
                 users.setdefault(names[dependency], []).append(product)
@@ -178,7 +177,7 @@ def users_of(root: Path, products: list[str]) -> dict[str, list[str]]:
 
 
 def package_name(root: Path, product: str) -> str:
-    return str(read_json(root / "products" / product / "package.json").get("name", product))
+    return str(read_json_object(root / "products" / product / "package.json").get("name", product))
 
 
 def products_with_clients(root: Path, files: Iterable[str]) -> list[str]:
@@ -194,14 +193,6 @@ def products_with_clients(root: Path, files: Iterable[str]) -> list[str]:
         if (root / "products" / product / SCHEMA_SLICE).is_file()
         and (root / "products" / product / "frontend").is_dir()
     )
-
-
-def read_json(path: Path) -> dict[str, Any]:
-    try:
-        found = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # the product lint reports an unreadable package.json
-    return found if isinstance(found, dict) else {}
 
 
 if __name__ == "__main__":

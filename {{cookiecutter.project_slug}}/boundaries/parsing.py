@@ -1,11 +1,13 @@
-"""Reading Python source for the lints, which judge code by parsing it, never importing it."""
+"""Reading the project's files for the lints, which judge code by parsing it, never importing it."""
 
 from __future__ import annotations
 
 import ast
 import io
+import json
 import tokenize
 from pathlib import Path
+from typing import Any
 
 
 def parse_python(path: Path) -> ast.Module | None:
@@ -27,3 +29,13 @@ def comments(source: bytes) -> list[tokenize.TokenInfo]:
     except (tokenize.TokenError, SyntaxError, ValueError):
         return []
     return [token for token in tokens if token.type == tokenize.COMMENT]
+
+
+def read_json_object(path: Path) -> dict[str, Any]:
+    """A JSON object file (a package.json), or nothing when it is missing, unreadable or not
+    an object: the product lint reports such a file."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}

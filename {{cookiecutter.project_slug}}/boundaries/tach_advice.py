@@ -11,7 +11,6 @@ for the modules the findings name. tach's exit status is kept.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -23,6 +22,7 @@ from typing import Any
 
 from boundaries.graph import reachable
 from boundaries.names import possessive
+from boundaries.parsing import read_json_object
 
 # tach 0.35's hints, word for word (tach/cli.py and its extension).
 INTERFACE_HINT = (
@@ -117,22 +117,14 @@ def dependency_advice(user: str, used: str, edges: dict[str, list[str]], root: P
         )
     declare = f'add "//{used}" to depends_on in {kind}/{name}/tach.domain.toml'
     if kind == "products" and used.startswith("products."):
-        wanted = package_json(root, used.replace(".", "/")).get("name", used)
-        if wanted not in (package_json(root, f"products/{name}").get("dependencies") or {}):
+        wanted = read_json_object(root / used.replace(".", "/") / "package.json").get("name", used)
+        manifest = read_json_object(root / "products" / name / "package.json")
+        if wanted not in (manifest.get("dependencies") or {}):
             declare += (
                 f' and "{wanted}": "workspace:*" to "dependencies" in products/{name}/package.json'
             )
         declare += f", and import only {used}.backend.facade"
     return f"If {user} should use {used}, {declare}."
-
-
-def package_json(root: Path, directory: str) -> dict[str, Any]:
-    """A workspace member's package.json, or nothing when it has none or it is unreadable."""
-    try:
-        found = json.loads((root / directory / "package.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return found if isinstance(found, dict) else {}
 
 
 def cycle_advice(modules: Iterable[str]) -> str:
