@@ -5,7 +5,7 @@
     uv run python benchmarks/runtime_guard.py --against 0c5f64f      # and that commit's make check
 
 For the smallest size it runs the generated project's whole pytest suite with
-the guard (as every run has it) and without it (``-p no:core.guard``, for
+the guard (as every run has it) and without it (``-p no:slicekit.django.guard``, for
 measuring only), and prints both medians and their ratio: the budget is 1.15.
 For every size it times ``make check`` (tach, contracts, product lint, Django
 checks with the data-ownership checks, migrations). ``--against REF`` also
@@ -38,7 +38,7 @@ from baking import (
 )
 
 PYTEST = (".venv/bin/python", "-m", "pytest", "-q", "-p", "no:cacheprovider")
-WITHOUT_GUARD = ("-p", "no:core.guard")
+WITHOUT_GUARD = ("-p", "no:slicekit.django.guard")
 MAKE_CHECK = ("make", "check")
 
 
@@ -84,7 +84,7 @@ def main() -> None:
                 )
                 print(f"{products} products: generated pytest suite     wall        CPU")
                 print(f"  {'with the guard':<34} {suite['with']}")
-                print(f"  {'without (-p no:core.guard)':<34} {suite['without']}")
+                print(f"  {'without (-p no:slicekit.django.guard)':<34} {suite['without']}")
                 print(f"  {'ratio (budget 1.15)':<34} {ratio(suite['with'], suite['without'])}")
             checks = {"now": (MAKE_CHECK, project)}
             if args.against:

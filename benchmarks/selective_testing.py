@@ -11,7 +11,7 @@ before), installs it, commits, then times, through the project's own commands:
   every product's contract check and tests, as CI runs on main;
 - a logic-only change in one product (``make test-selected``), median of --repeat;
 - a no-op (``make test-selected`` with nothing changed), median of --repeat;
-- the discover plan for the logic change (``python -m boundaries discover``).
+- the discover plan for the logic change (``python -m slicekit discover``).
 
 It prints wall and CPU times, the tasks turbo ran, and the ratio
 selective/full; it asserts nothing (the template's tests prove which tasks run).

@@ -3,7 +3,7 @@ pre-generation hook: one line naming the value and the rule, before anything is 
 
 Standard library only, and importable by any Python 3 (annotations stay strings), since
 the first check refuses an old Python. The naming rules are the generated project's own
-(`boundaries/names.py`), so the template and ``manage.py startproduct`` never disagree.
+(`kit/src/slicekit/names.py`), so the template and ``manage.py startproduct`` never disagree.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ def python_refusal() -> str | None:
 
 
 def load_names(project_template: Path):
-    path = project_template / "boundaries" / "names.py"
+    path = project_template / "kit" / "src" / "slicekit" / "names.py"
     spec = importlib.util.spec_from_file_location("template_boundaries_names", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up here
     writes_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
-    try:  # a __pycache__ in the template's boundaries/ would be copied into every project
+    try:  # a __pycache__ in the template's kit/ would be copied into every project
         spec.loader.exec_module(module)
     finally:
         sys.dont_write_bytecode = writes_bytecode

@@ -26,9 +26,9 @@ sys.dont_write_bytecode = True
 
 
 def scaffold(*args: str) -> None:
-    """The project's `python -m scaffold`, in this process: a process per step started an
+    """The kit's `python -m slicekit.scaffold`, in this process: a process per step started an
     interpreter and compiled the project's modules again, most of the bake's time."""
-    from scaffold.__main__ import main as scaffold_main
+    from slicekit.scaffold.__main__ import main as scaffold_main
 
     returncode = scaffold_main([*args, "--root", str(ROOT)])
     if returncode:
@@ -164,8 +164,8 @@ def where_to_cd() -> str:
 
 
 def main() -> None:
-    sys.path.insert(0, str(ROOT))
-    from boundaries.names import parse_product_specs
+    sys.path.insert(0, str(ROOT / "kit" / "src"))  # the kit the project carries: its scaffolder
+    from slicekit.names import parse_product_specs
 
     if ANSWERS["frontend"] and not (ROOT / "frontend").exists():
         scaffold("frontend", "--title", ANSWERS["project_name"])  # before the products: they

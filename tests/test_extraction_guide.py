@@ -100,7 +100,7 @@ from uuid import uuid4
 
 import pytest
 
-from core.testing import assert_is_contract
+from slicekit.testing import assert_is_contract
 
 from .. import client
 from ..facade import api

@@ -192,9 +192,9 @@ def test_make_check_and_the_commit_hook_print_this_projects_tach_advice(bake) ->
     dry_run = run("make", "-n", "check", "UV=.tools/bin/uv", cwd=project)
     hooks = (project / ".pre-commit-config.yaml").read_text()
 
-    assert "run --frozen python -m boundaries tach" in dry_run
+    assert "run --frozen python -m slicekit tach" in dry_run
     assert not re.search(r"run --frozen tach check", dry_run)
-    assert "entry: scripts/uv run --frozen python -m boundaries tach" in hooks
+    assert "entry: scripts/uv run --frozen python -m slicekit tach" in hooks
 
 
 def test_every_target_of_the_template_installs_before_it_runs_a_tool() -> None:
@@ -229,7 +229,7 @@ def test_no_document_tells_people_to_call_uv_from_their_path(bake) -> None:
         for command in commands(document.read_text()):
             assert not bare_uv.search(command), f"{document.relative_to(project)}: `{command}`"
     assert not re.search(r"`uv ", closing_hints)
-    assert "scripts/uv run python -m boundaries contracts catalog --update-lock" in lock
+    assert "scripts/uv run python -m slicekit contracts catalog --update-lock" in lock
 
 
 def test_the_commit_hooks_run_the_projects_uv(bake) -> None:

@@ -3,7 +3,7 @@
 alpha <- beta <- gamma is a chain of products each using the one before; delta
 is independent. After one full run fills turbo's cache, each scenario commits
 one or more changes and reads turbo's own dry-run JSON for which tasks would run
-(MISS) and which are cache hits (HIT), and ``python -m boundaries discover``'s
+(MISS) and which are cache hits (HIT), and ``python -m slicekit discover``'s
 plan for the same commits. Where a change is meant to break tests, the products'
 own test tasks are run for real to show which fail: a plan must run each of
 them, or fail itself (the product whose change broke them fails in it).
@@ -433,7 +433,7 @@ def test_a_product_that_needs_an_undeclared_product_fails_its_own_tests(project:
 def test_an_isolated_products_test_task_must_check_its_lock(project: Path) -> None:
     package = project / "products" / "alpha" / "package.json"
     original = package.read_text()
-    check = "python -m boundaries contracts alpha && "
+    check = "python -m slicekit contracts alpha && "
     try:
         package.write_text(original.replace(check, ""))
         returncode, output = attempt(*LINT, cwd=project)

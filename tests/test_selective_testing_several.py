@@ -3,7 +3,7 @@
 reviews uses catalog and orders (``reviews:catalog+orders``), orders uses catalog.
 After one full run fills turbo's cache, a contract change of orders must re-test
 reviews but not catalog, and one of catalog everything: turbo follows each
-``package.json`` dependency the bake wrote, and ``python -m boundaries discover``
+``package.json`` dependency the bake wrote, and ``python -m slicekit discover``
 plans the same products.
 """
 

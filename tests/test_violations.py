@@ -196,7 +196,7 @@ CASES = {
         ),
         marker="from packages.display_names._normalize",
     ),
-    # Contract purity: python -m boundaries contracts.
+    # Contract purity: python -m slicekit contracts.
     "imports Django in contracts": Case(
         f"{CATALOG}/facade/contracts.py",
         append("from django.db import models  # noqa\n"),

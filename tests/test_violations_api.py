@@ -38,7 +38,7 @@ def project(tooling_cell: Cell, bake_once: Callable[..., Path]) -> Path:
 SETTINGS = "--settings=config.settings.test"
 WRITE = f"{PYTHON} manage.py openapi --all {SETTINGS} >/dev/null"
 # Regenerate the slices, then compare them with their locks.
-API = ("sh", "-c", f"{WRITE} && {PYTHON} -m boundaries api --all")
+API = ("sh", "-c", f"{WRITE} && {PYTHON} -m slicekit api --all")
 STALE = (PYTHON, "manage.py", "openapi", "--all", "--check", SETTINGS)
 SERIALIZERS = f"{CATALOG}/presentation/serializers.py"
 VIEWS = f"{CATALOG}/presentation/views.py"

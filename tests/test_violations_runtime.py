@@ -458,7 +458,7 @@ def test_the_guard_can_be_switched_off_for_measuring(project: Path) -> None:
     case = RUNTIME["raw SQL with the table name built by concatenation"]
     try:
         plant(project, case)
-        assert "1 passed" in run(*PYTEST, "-p", "no:core.guard", cwd=project)
+        assert "1 passed" in run(*PYTEST, "-p", "no:slicekit.django.guard", cwd=project)
     finally:
         revert(project)
 

@@ -113,7 +113,7 @@ def test_pull_requests_are_selective_and_main_and_nightly_run_everything(project
     assert set(triggers) == {"pull_request", "push", "schedule", "workflow_dispatch"}
     assert triggers["push"]["branches"] == ["main"]
     plan = step_script(project, "Discover what the change can affect")
-    assert 'python -m boundaries discover --base "origin/$BASE_REF" --json' in plan
+    assert 'python -m slicekit discover --base "origin/$BASE_REF" --json' in plan
     assert '"turbo_args": ["--force"]' in plan
     checkout = workflow["jobs"]["plan"]["steps"][0]
     assert checkout["with"]["fetch-depth"] == 0  # the merge base needs the history

@@ -9,9 +9,8 @@ from rest_framework.test import APIClient
 from core.models import User
 from core.tests.factories import UserFactory
 
-# Runtime nets, on in every test run: the data-ownership guard (boundaries.R001-R003)
-# and the facade guard (facade functions return what they promise).
-pytest_plugins = ["core.guard", "core.facade_guard"]
+# The kit's runtime nets are on in every test run, loaded by its pytest plugin (entry point
+# "slicekit"): the data-ownership guard (boundaries.R001-R003) and the facade guard.
 
 
 @pytest.fixture(scope="session")

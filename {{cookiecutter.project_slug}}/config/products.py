@@ -11,6 +11,7 @@ product that needs a product it does not declare fails its own tests.
 """
 
 import os
+import tomllib
 from functools import cache
 from importlib import import_module
 from pathlib import Path
@@ -18,9 +19,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
-from boundaries.graph import reachable
-from boundaries.layout import declared_dependencies, read_domain
-from boundaries.names import ProductNames
+from core.products import Product
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTS_DIR = ROOT / "products"
@@ -28,16 +27,15 @@ SELECTION = "PRODUCTS"
 
 
 @cache
-def discovered() -> tuple[ProductNames, ...]:
+def discovered() -> tuple[Product, ...]:
     """Every product on disk, sorted by name."""
     return tuple(
-        ProductNames(apps.parent.parent.name)
-        for apps in sorted(PRODUCTS_DIR.glob("*/backend/apps.py"))
+        Product(apps.parent.parent.name) for apps in sorted(PRODUCTS_DIR.glob("*/backend/apps.py"))
     )
 
 
 @cache
-def products() -> tuple[ProductNames, ...]:
+def products() -> tuple[Product, ...]:
     """The installed products: every product, or the closure of ``PRODUCTS``."""
     selection = [name.strip() for name in os.environ.get(SELECTION, "").split(",")]
     if not any(selection):
@@ -45,9 +43,7 @@ def products() -> tuple[ProductNames, ...]:
     return closure([name for name in selection if name], discovered())
 
 
-def closure(
-    names: list[str], every: tuple[ProductNames, ...], root: Path = ROOT
-) -> tuple[ProductNames, ...]:
+def closure(names: list[str], every: tuple[Product, ...], root: Path = ROOT) -> tuple[Product, ...]:
     """``names`` and every product they depend on, in discovery order."""
     known = {product.name for product in every}
     if unknown := sorted(set(names) - known):
@@ -55,17 +51,29 @@ def closure(
             f"{SELECTION}={','.join(names)}: {', '.join(unknown)} is not a product; "
             f"the products are {', '.join(sorted(known)) or 'none'}"
         )
-    installed = reachable(names, lambda product: _dependencies(root, product))
+    installed = set(names)
+    waiting = list(names)
+    while waiting:
+        for dependency in _dependencies(root, waiting.pop()) - installed:
+            installed.add(dependency)
+            waiting.append(dependency)
     return tuple(product for product in every if product.name in installed)
 
 
 def _dependencies(root: Path, product: str) -> set[str]:
+    """The products ``products/<product>/tach.domain.toml`` says it uses (tach enforces it)."""
+    path = root / "products" / product / "tach.domain.toml"
     try:
-        return declared_dependencies(read_domain(root, product))
+        domain = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ImproperlyConfigured(
-            f"products/{product}/tach.domain.toml is unreadable: {error}"
-        ) from error
+        raise ImproperlyConfigured(f"{path.relative_to(root)} is unreadable: {error}") from error
+    dependencies: set[str] = set()
+    for dependency in (domain.get("root") or {}).get("depends_on") or []:
+        module = dependency if isinstance(dependency, str) else dependency.get("path", "")
+        package, _, name = module.removeprefix("//").partition(".")
+        if package == "products":
+            dependencies.add(name)
+    return dependencies
 
 
 def beat_schedule() -> dict[str, dict[str, Any]]:

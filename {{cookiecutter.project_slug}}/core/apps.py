@@ -5,6 +5,3 @@ class CoreConfig(AppConfig):
     name = "core"
     label = "core"
     verbose_name = "Core"
-
-    def ready(self) -> None:
-        from . import checks, ownership_checks  # noqa: F401  (register the boundary system checks)

@@ -22,7 +22,7 @@ from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from boundaries.names import is_contract_module
+from core.products import is_contract_module
 
 
 class Conflict(APIException):

@@ -29,7 +29,7 @@ from drf_spectacular.plumbing import ResolvedComponent
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
-from boundaries.names import ProductNames
+from core.products import product_of
 
 STRING: dict[str, Any] = {"type": "string"}
 MESSAGES: dict[str, Any] = {"type": "array", "items": STRING}
@@ -52,12 +52,6 @@ DEFAULT_DESCRIPTIONS = {
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 type Direction = Literal["request", "response"]
-
-
-def product_of(module: str) -> ProductNames | None:
-    """The product a module belongs to (``products.<name>....``), or None."""
-    package, _, rest = module.partition(".")
-    return ProductNames(rest.partition(".")[0]) if package == "products" and rest else None
 
 
 def pascal(name: str) -> str:

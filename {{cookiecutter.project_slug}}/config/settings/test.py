@@ -3,6 +3,9 @@
 from config.settings.base import *  # noqa: F403
 from config.settings.base import REST_FRAMEWORK
 
+# The kit's app: the boundary system checks and its commands (checkall, lintproducts,
+# openapi, startproduct, startpackage). Only test settings load it, never a server.
+INSTALLED_APPS = [*INSTALLED_APPS, "slicekit.django"]  # noqa: F405
 SECRET_KEY = "insecure-key-for-tests-only-long-enough-to-sign-tokens"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True

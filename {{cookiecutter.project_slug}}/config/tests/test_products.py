@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from slicekit.names import ProductNames
 
-from boundaries.names import ProductNames
 from config.products import PRODUCTS_DIR, closure, discovered, products
+from core.products import Product, is_contract_module
 
 
 def test_every_product_directory_is_discovered() -> None:
@@ -41,10 +42,10 @@ def add_product(root: Path, name: str, uses: list[str]) -> None:
     (directory / "tach.domain.toml").write_text(f"[root]\ndepends_on = [{depends_on}]\n")
 
 
-EVERY = tuple(ProductNames(name) for name in ("blog", "catalog", "orders", "shipping"))
+EVERY = tuple(Product(name) for name in ("blog", "catalog", "orders", "shipping"))
 
 
-def names(products: tuple[ProductNames, ...]) -> list[str]:
+def names(products: tuple[Product, ...]) -> list[str]:
     return [product.name for product in products]
 
 
@@ -64,3 +65,14 @@ def test_an_unreadable_dependency_file_is_refused(root: Path) -> None:
 
     with pytest.raises(ImproperlyConfigured, match=r"orders/tach\.domain\.toml is unreadable"):
         closure(["shipping"], EVERY, root)
+
+
+@pytest.mark.parametrize("name", ["catalog", "big_shop", "v2"])
+def test_running_code_derives_the_names_the_kit_derives(name: str) -> None:
+    """core.products keeps production free of the kit; the convention stays one."""
+    ours, kits = Product(name), ProductNames(name)
+
+    assert (ours.app_module, ours.class_prefix) == (kits.app_module, kits.class_prefix)
+    assert ours.contract_modules == kits.contract_modules
+    assert all(is_contract_module(module) for module in kits.contract_modules)
+    assert not is_contract_module(f"{kits.app_module}.facade.api")

@@ -1,7 +1,0 @@
-"""What a product is and the rules it obeys, checked without running its code.
-
-Standard library only: the names every product derives from its one name,
-the contract rules and contract lock (``python -m boundaries contracts``) and
-the product layout lint (``manage.py lintproducts``). The Django-aware checks
-live in ``core.checks`` and build on this package.
-"""

@@ -1,0 +1,52 @@
+"""Django's model lookups are wrapped only where a check or a test needs them.
+
+The boundary checks watch ``AppConfig.get_model`` and ``Apps.get_registered_model``
+(``core/lookups.py``); a server, a worker or an everyday command runs Django as it ships.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+# Which module each lookup comes from, after the process has set Django up its own way.
+PROBE = (
+    "from django.apps import AppConfig; from django.apps.registry import Apps; "
+    "print(AppConfig.get_model.__module__, Apps.get_registered_model.__module__)"
+)
+DJANGOS = "django.apps.config django.apps.registry"
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+    "SECRET_KEY": "a-production-secret-key-that-is-long-enough-to-pass-the-checks-0123",
+    "ALLOWED_HOSTS": "example.com",
+    "DATABASE_URL": "postgres://app@127.0.0.1:5432/app",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def lookups_in(command: list[str], settings: str = "config.settings.test") -> str:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings}
+    if settings == PRODUCTION["DJANGO_SETTINGS_MODULE"]:
+        env |= PRODUCTION
+    done = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=120
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_a_production_server_process_runs_djangos_own_lookups() -> None:
+    wsgi = f"import config.wsgi; {PROBE}"
+
+    assert lookups_in([sys.executable, "-c", wsgi], PRODUCTION["DJANGO_SETTINGS_MODULE"]) == DJANGOS
+
+
+def test_an_everyday_command_runs_djangos_own_lookups() -> None:
+    assert lookups_in([sys.executable, "manage.py", "shell", "-c", PROBE]) == DJANGOS
+
+
+def test_the_check_command_watches_the_lookups_made_while_the_apps_load() -> None:
+    import_check = "import manage, sys; sys.argv = ['manage.py', 'check']; "
+    watched = f"{import_check}manage.main(); {PROBE}"
+
+    assert lookups_in([sys.executable, "-c", watched]) == "slicekit.django.lookups slicekit.django.lookups"
