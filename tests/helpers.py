@@ -3,6 +3,7 @@
 import contextlib
 import json
 import os
+import shlex
 import shutil
 import signal
 import socket
@@ -27,6 +28,16 @@ def run(*command: str, cwd: Path, env: dict[str, str] | None = None, timeout: in
     returncode, output = attempt(*command, cwd=cwd, env=env, timeout=timeout)
     assert returncode == 0, f"{' '.join(command)} exited {returncode}:\n{output}"
     return output
+
+
+def run_kit(module: str, *args: str, cwd: Path) -> str:
+    """``python -m <module>`` of the kit the project at ``cwd`` carries, before any install."""
+    return run(sys.executable, "-m", module, *args, cwd=cwd, env=kit_path(cwd))
+
+
+def kit_path(project: Path) -> dict[str, str]:
+    """The environment that imports ``slicekit`` from the project's kit/ folder."""
+    return {"PYTHONPATH": str(project / "kit" / "src")}
 
 
 def attempt(
@@ -103,10 +114,30 @@ def workflow_steps(workflow: dict[Any, Any]) -> list[dict[str, Any]]:
 
 def step_script(project: Path, name: str) -> str:
     """The shell script of the workflow step called ``name``."""
-    (script,) = [
-        step["run"] for step in workflow_steps(load_workflow(project)) if step.get("name") == name
+    return workflow_step(project, name)[1]["run"]
+
+
+def step_as_run(project: Path, name: str) -> str:
+    """That script after its job's plain ``env`` (values GitHub does not compute) as exports,
+    as the runner sets them."""
+    job, step = workflow_step(project, name)
+    exports = "".join(f"export {key}={shlex.quote(str(value))}\n" for key, value in plain_env(job))
+    return exports + step["run"]
+
+
+def workflow_step(project: Path, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The step called ``name`` and its job."""
+    (found,) = [
+        (job, step)
+        for job in load_workflow(project)["jobs"].values()
+        for step in job["steps"]
+        if step.get("name") == name
     ]
-    return script
+    return found
+
+
+def plain_env(job: dict[str, Any]) -> list[tuple[str, Any]]:
+    return [(k, v) for k, v in (job.get("env") or {}).items() if "${{" not in str(v)]
 
 
 def require(available: bool, reason: str) -> None:

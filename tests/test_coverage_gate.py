@@ -23,7 +23,8 @@ def test_the_whole_project_is_measured_by_lines_and_branches(project: Path) -> N
 
     assert coverage["run"]["branch"] is True
     assert coverage["run"]["source"] == ["."]
-    assert coverage["run"]["omit"] == ["*/migrations/*"]
+    # The team's code: the kit's floor is held in the template's CI (tests/test_kit.py).
+    assert coverage["run"]["omit"] == ["kit/*", "*/migrations/*"]
     assert coverage["report"]["fail_under"] >= 90
 
 

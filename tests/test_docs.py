@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .helpers import run
+from .helpers import run_kit
 
 DOCS = (
     "docs/architecture.md",
@@ -89,7 +89,7 @@ def test_the_docs_command_is_idempotent(bake) -> None:
     architecture = project / "docs" / "architecture.md"
     architecture.write_text("# Ours now\n")
 
-    run("python3", "-m", "scaffold", "docs", "--workshop", cwd=project)
+    run_kit("slicekit.scaffold", "docs", "--workshop", cwd=project)
 
     assert architecture.read_text() == "# Ours now\n"
     assert (project / "docs" / "workshop.md").is_file()

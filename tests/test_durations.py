@@ -31,7 +31,7 @@ def shards(project: Path, tmp_path: Path) -> list[dict]:
     """The planner's shards for main's full forced run, as CI's plan job asks for them."""
     plan = tmp_path / "plan.json"
     plan.write_text(FULL_SUITE)
-    command = ("-m", "boundaries", "shards", "--plan", str(plan), "--shards", "4", "--json")
+    command = ("-m", "slicekit", "shards", "--plan", str(plan), "--shards", "4", "--json")
     return json.loads(run(".venv/bin/python", *command, cwd=project))
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import TEMPLATE, TOOLS, attempt, clean_environment, run
+from .helpers import TEMPLATE, TOOLS, attempt, clean_environment, run, run_kit
 
 # The documents that tell people what to run (the workshop sets PATH itself, and says so).
 DOCUMENTS = (
@@ -369,9 +369,7 @@ def test_owners_default_to_the_email_and_codeowners_follows_them(bake) -> None:
         "/products/catalog/ team@example.org",
         "/products/orders/ team@example.org",
     ]
-    assert (
-        run("python3", "-m", "scaffold", "codeowners", cwd=project) == "wrote .github/CODEOWNERS\n"
-    )
+    assert run_kit("slicekit.scaffold", "codeowners", cwd=project) == "wrote .github/CODEOWNERS\n"
     assert codeowners.read_text() == before
 
 

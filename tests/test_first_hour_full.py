@@ -201,7 +201,7 @@ def test_accepting_a_contract_change(project: Path, restore: None) -> None:
             "    owner_id: int\n\n", '    owner_id: int\n    note: str = ""\n\n', 1
         )
     )
-    check = ("scripts/uv", "run", "--frozen", "python", "-m", "boundaries", "contracts", "catalog")
+    check = ("scripts/uv", "run", "--frozen", "python", "-m", "slicekit", "contracts", "catalog")
 
     pending = run(*check, cwd=project, env=without_uv())
     accepted = make(project, "accept-contracts", "PRODUCT=catalog")

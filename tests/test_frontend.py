@@ -4,12 +4,11 @@ no trace of a frontend."""
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-from .helpers import DEFAULT_PRODUCTS, run
+from .helpers import DEFAULT_PRODUCTS, run_kit
 
 # What every product's frontend holds (the product skeleton's frontend/ slice).
 PRODUCT_FRONTEND = (
@@ -29,7 +28,7 @@ FRONTEND_SCRIPTS = ("frontend:client", "frontend:lint", "frontend:test", "fronte
 
 def scaffold_product(project: Path, name: str, *depends_on: str) -> None:
     dependency = ("--depends-on", depends_on[0]) if depends_on else ()
-    run(sys.executable, "-m", "scaffold", "product", name, *dependency, cwd=project)
+    run_kit("slicekit.scaffold", "product", name, *dependency, cwd=project)
 
 
 def test_the_default_bake_has_the_web_app_and_a_frontend_per_product(bake) -> None:

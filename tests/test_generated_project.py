@@ -48,7 +48,7 @@ def test_make_test_passes_on_a_fresh_clone(project: Path) -> None:
 def test_pytest_prints_nothing_of_tachs_plugin(project: Path) -> None:
     run("make", "install", cwd=project)
 
-    output = run("make", "pytest", "PYTEST_ARGS=boundaries/tests/test_graph.py", cwd=project)
+    output = run("make", "pytest", "PYTEST_ARGS=kit/tests/rules/test_graph.py", cwd=project)
 
     assert passed_count(output) == 3
     assert "[Tach]" not in output

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cookiecutter.main import cookiecutter
 
-from .helpers import TEMPLATE, attempt, run
+from .helpers import TEMPLATE, attempt, kit_path, run, run_kit
 
 SHARED = {"Error", "ValidationError"}  # core.openapi's error bodies, the same for every product
 
@@ -24,7 +24,7 @@ def test_a_product_added_later_is_identical_to_one_baked_in(bake) -> None:
     baked = bake(products="catalog, orders:catalog")
     later = bake(products="catalog")
 
-    run(sys.executable, "-m", "scaffold", "product", "orders", "--depends-on", "catalog", cwd=later)
+    run_kit("slicekit.scaffold", "product", "orders", "--depends-on", "catalog", cwd=later)
 
     assert tree(later / "products" / "orders") == tree(baked / "products" / "orders")
 
@@ -34,7 +34,7 @@ def test_a_product_using_several_added_later_is_identical_to_one_baked_in(bake) 
     later = bake(products="catalog, orders:catalog")
 
     flags = ("--depends-on", "catalog", "--depends-on", "orders")
-    run(sys.executable, "-m", "scaffold", "product", "reviews", *flags, cwd=later)
+    run_kit("slicekit.scaffold", "product", "reviews", *flags, cwd=later)
 
     assert tree(later / "products" / "reviews") == tree(baked / "products" / "reviews")
 
@@ -60,9 +60,8 @@ def test_the_product_command_refuses_bad_dependencies_in_one_line_and_writes_not
         ),
     ):
         flags = [flag for name in dependencies for flag in ("--depends-on", name)]
-        returncode, output = attempt(
-            sys.executable, "-m", "scaffold", "product", "reviews", *flags, cwd=project
-        )
+        command = (sys.executable, "-m", "slicekit.scaffold", "product", "reviews", *flags)
+        returncode, output = attempt(*command, cwd=project, env=kit_path(project))
 
         assert returncode == 1, dependencies
         assert output.startswith(f"error: {error}"), output
@@ -99,7 +98,7 @@ def test_the_baked_contracts_pass_their_check_without_django(bake) -> None:
     project = bake()
 
     # The template's own interpreter has no Django: the check is standard library only.
-    output = run(sys.executable, "-m", "boundaries", "contracts", "--all", cwd=project)
+    output = run_kit("slicekit", "contracts", "--all", cwd=project)
 
     assert "contracts: 2 products checked, all pass" in output
 
@@ -108,7 +107,7 @@ def test_the_baked_api_slices_are_complete_scoped_and_accepted(bake) -> None:
     project = bake(products="zeta_shop, alpha:zeta_shop")
 
     # The hook renders them without Django; `make check` holds them to the generated ones.
-    output = run(sys.executable, "-m", "boundaries", "api", "--all", cwd=project)
+    output = run_kit("slicekit", "api", "--all", cwd=project)
 
     assert "api: 2 products checked, all pass" in output
     for name, prefix in (("zeta_shop", "ZetaShop"), ("alpha", "Alpha")):
@@ -133,7 +132,7 @@ def test_the_baked_api_slices_are_complete_scoped_and_accepted(bake) -> None:
 
 def test_isolation_decides_the_interface_the_contract_check_and_the_lock(bake) -> None:
     project = bake(products="catalog")
-    run(sys.executable, "-m", "scaffold", "product", "legacy", "--not-isolated", cwd=project)
+    run_kit("slicekit.scaffold", "product", "legacy", "--not-isolated", cwd=project)
 
     for name, isolated in (("catalog", True), ("legacy", False)):
         product = project / "products" / name
@@ -150,10 +149,10 @@ def test_a_package_from_the_scaffolder_is_lint_clean_at_the_longest_names(bake) 
     project = bake(products="")
     first, second, third = "a" * 20, "b" * 20, "c" * 20  # the longest package names allowed
 
-    run(sys.executable, "-m", "scaffold", "package", first, cwd=project)
-    run(sys.executable, "-m", "scaffold", "package", second, "--depends-on", first, cwd=project)
+    run_kit("slicekit.scaffold", "package", first, cwd=project)
+    run_kit("slicekit.scaffold", "package", second, "--depends-on", first, cwd=project)
     both = ("--depends-on", second, "--depends-on", first)
-    run(sys.executable, "-m", "scaffold", "package", third, *both, cwd=project)
+    run_kit("slicekit.scaffold", "package", third, *both, cwd=project)
 
     domain = tomllib.loads((project / "packages" / second / "tach.domain.toml").read_text())
     assert domain["root"]["depends_on"] == [f"//packages.{first}"]
@@ -175,9 +174,8 @@ def test_the_package_command_refuses_bad_input_in_one_line_and_writes_nothing(ba
             "invalid dependency 'nowhere' of 'money': there is no such package",
         ),
     ):
-        returncode, output = attempt(
-            sys.executable, "-m", "scaffold", "package", *args, cwd=project
-        )
+        command = (sys.executable, "-m", "slicekit.scaffold", "package", *args)
+        returncode, output = attempt(*command, cwd=project, env=kit_path(project))
 
         assert returncode == 1, args
         assert output.startswith(f"error: {error}"), output

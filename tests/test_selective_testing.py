@@ -20,7 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import attempt, clean_environment, commit_all, require, run, step_script
+from .helpers import (
+    attempt,
+    clean_environment,
+    commit_all,
+    require,
+    run,
+    run_kit,
+    step_as_run,
+)
 from .options import Cell
 
 pytestmark = pytest.mark.full
@@ -95,7 +103,7 @@ def changed(
 
 
 def discover_plan(project: Path, base: str) -> dict:
-    output = run("python3", "-m", "boundaries", "discover", "--base", base, "--json", cwd=project)
+    output = run_kit("slicekit", "discover", "--base", base, "--json", cwd=project)
     return json.loads(output)
 
 
@@ -149,7 +157,7 @@ def test_a_contract_or_model_change_re_tests_every_product_that_reaches_it(
         "core/models.py",
         "config/settings/base.py",
         "uv.lock",
-        "boundaries/names.py",
+        "kit/src/slicekit/django/guard.py",
         "packages/display_names/_normalize.py",
     ],
 )
@@ -200,7 +208,7 @@ def test_the_workflow_plan_step_runs(project: Path, tmp_path: Path, event: str) 
     }
     with changed(project, "products/beta/backend/logic.py") as base:
         run("git", "update-ref", "refs/remotes/origin/main", base, cwd=project)
-        script = step_script(project, "Discover what the change can affect")
+        script = step_as_run(project, "Discover what the change can affect")
         subprocess.run(["bash", "-eo", "pipefail", "-c", script], cwd=project, env=env, check=True)
 
     name, _, value = output.read_text().strip().partition("=")
@@ -257,7 +265,7 @@ def append_to(relative: str, text: str) -> Edit:
 
 def rewrite_lock(product: str) -> Edit:
     def edit(project: Path) -> None:
-        run(PYTHON, "-m", "boundaries", "contracts", product, "--update-lock", cwd=project)
+        run(PYTHON, "-m", "slicekit", "contracts", product, "--update-lock", cwd=project)
 
     return edit
 

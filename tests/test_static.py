@@ -15,9 +15,9 @@ from .options import STATIC_BAKES
 GITHUB_EXPRESSION = re.compile(r"\$\{\{ [^{}]+ \}\}")
 # The scaffolder's skeleton and renderer, and Django's templates, hold template syntax on purpose.
 OWN_TEMPLATES = (
-    Path("scaffold", "skeleton"),
-    Path("scaffold", "render.py"),
-    Path("scaffold", "tests", "test_render.py"),  # the renderer's tests: templates to render
+    Path("kit", "src", "slicekit", "scaffold", "skeleton"),
+    Path("kit", "src", "slicekit", "scaffold", "render.py"),
+    Path("kit", "tests", "scaffold"),  # the renderer's tests: templates to render
     Path("core", "templates"),
 )
 

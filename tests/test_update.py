@@ -65,7 +65,7 @@ def test_an_update_brings_the_new_version_and_keeps_local_edits(tmp_path: Path, 
     edit(template / PROJECT / "README.md", "## Quick start", "## Quick start (version B)")
     (template / PROJECT / "CHANGES.md").write_text("Version B.\n")
     edit(
-        template / PROJECT / "scaffold/skeleton/product/backend/logic.py-tpl",
+        template / PROJECT / "kit/src/slicekit/scaffold/skeleton/product/backend/logic.py-tpl",
         "business rules.",
         "business rules (version B).",
     )
@@ -91,6 +91,6 @@ def test_an_update_brings_the_new_version_and_keeps_local_edits(tmp_path: Path, 
         ".cruft.json",
         "CHANGES.md",
         "README.md",
+        "kit/src/slicekit/scaffold/skeleton/product/backend/logic.py-tpl",  # the kit's, new version
         "products/catalog/backend/logic.py",
-        "scaffold/skeleton/product/backend/logic.py-tpl",  # startproduct's, from now on
     ]

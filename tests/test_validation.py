@@ -41,7 +41,7 @@ BAD_ANSWERS = [
     ({"products": "lambda"}, "invalid product name 'lambda': it is a Python keyword"),
     ({"products": "match"}, "invalid product name 'match': it is a Python keyword"),
     ({"products": "core"}, "invalid product name 'core': it clashes with the project's own"),
-    ({"products": "scaffold"}, "invalid product name 'scaffold': it clashes with the project's"),
+    ({"products": "slicekit"}, "invalid product name 'slicekit': it clashes with the project's"),
     ({"products": "frontend"}, "invalid product name 'frontend': it clashes with the project's"),
     (
         {"project_slug": "shop", "products": "shop"},

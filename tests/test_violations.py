@@ -6,7 +6,6 @@ with git and asserts that the same check passes again.
 """
 
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +22,10 @@ CATALOG = "products/catalog/backend"
 ORDERS = "products/orders/backend"
 PACKAGE = "packages/display_names"
 PYTHON = ".venv/bin/python"
-TACH = (PYTHON, "-m", "boundaries", "tach")  # tach check, its hints rewritten for this layout
+TACH = (PYTHON, "-m", "slicekit", "tach")  # tach check, its hints rewritten for this layout
 # tach's own hints, each an edit this project refuses (boundaries/tach_advice.py).
 TACH_HINTS = ("'[[interfaces]]' section of tach.toml", "run 'tach sync'", "unset 'forbid_circular")
-CONTRACTS = (PYTHON, "-m", "boundaries", "contracts", "--all")
+CONTRACTS = (PYTHON, "-m", "slicekit", "contracts", "--all")
 LINT = (PYTHON, "manage.py", "lintproducts", "--all", "--settings=config.settings.test")
 DJANGO = (PYTHON, "manage.py", "check", "--settings=config.settings.test")
 CATALOG_API_TESTS = (PYTHON, "-m", "pytest", "-q", f"{CATALOG}/tests/test_api.py")
@@ -508,9 +507,7 @@ def test_a_breaking_change_is_accepted_by_rewriting_the_lock(project: Path) -> N
         )
         assert attempt(*CONTRACTS, cwd=project)[0] == 1
 
-        output = run(
-            PYTHON, "-m", "boundaries", "contracts", "catalog", "--update-lock", cwd=project
-        )
+        output = run(PYTHON, "-m", "slicekit", "contracts", "catalog", "--update-lock", cwd=project)
 
         assert f"wrote {CATALOG}/facade/contracts.lock.json" in output
         assert '{"name": "title", "type": "str"}' in lock.read_text()
@@ -536,7 +533,7 @@ def test_a_relation_to_a_core_model_that_hides_its_reverse_passes(project: Path)
 
 def test_a_non_isolated_product_must_not_declare_a_contract_check(project: Path) -> None:
     try:
-        run(sys.executable, "-m", "scaffold", "product", "legacy", "--not-isolated", cwd=project)
+        run(PYTHON, "-m", "slicekit.scaffold", "product", "legacy", "--not-isolated", cwd=project)
         legacy = project / "products" / "legacy"
         assert "[[interfaces]]" not in (legacy / "tach.domain.toml").read_text()
         assert not (legacy / "backend" / "facade" / "contracts.lock.json").exists()
@@ -564,7 +561,7 @@ def test_a_non_isolated_product_must_not_declare_a_contract_check(project: Path)
 
 def test_a_cycle_between_two_packages_is_caught(project: Path) -> None:
     try:
-        scaffold = (sys.executable, "-m", "scaffold", "package")
+        scaffold = (PYTHON, "-m", "slicekit.scaffold", "package")
         run(*scaffold, "slugs", "--depends-on", "display_names", cwd=project)
         run(*TACH, cwd=project)  # as created, slugs uses display_names
         run(*LINT, cwd=project)

@@ -201,7 +201,7 @@ def test_a_product_added_later_ships_an_up_to_date_slice_and_its_lock(project: P
         )
 
         output = run(*STALE, cwd=project)
-        api = run(PYTHON, "-m", "boundaries", "api", "--all", cwd=project)
+        api = run(PYTHON, "-m", "slicekit", "api", "--all", cwd=project)
 
         assert "openapi: 3 slices up to date" in output
         assert "api: 3 products checked, all pass" in api

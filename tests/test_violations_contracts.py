@@ -386,7 +386,7 @@ def test_compatible_changes_pass_every_check_and_say_so(
 
 def test_an_auto_member_inserted_before_others_changes_their_values(project: Path) -> None:
     enums = project / ENUMS_PY
-    update = (PYTHON, "-m", "boundaries", "contracts", "catalog", "--update-lock")
+    update = (PYTHON, "-m", "slicekit", "contracts", "catalog", "--update-lock")
     try:
         enums.write_text(
             enums.read_text().replace(
@@ -414,7 +414,7 @@ def test_an_auto_member_inserted_before_others_changes_their_values(project: Pat
 def test_a_breaking_surface_change_is_accepted_by_rewriting_the_lock(project: Path) -> None:
     api = project / API_PY
     lock = project / CATALOG / "facade" / "contracts.lock.json"
-    update = (PYTHON, "-m", "boundaries", "contracts", "catalog", "--update-lock")
+    update = (PYTHON, "-m", "slicekit", "contracts", "catalog", "--update-lock")
     try:
         api.write_text(
             api.read_text().replace("def count_items() -> int:", "def count_items() -> int | None:")

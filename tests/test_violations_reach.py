@@ -340,8 +340,8 @@ CASES = {
     ),
     "an extra exclude in tach.toml": config_edit(
         "tach.toml",
-        '"scaffold/skeleton"]',
-        '"scaffold/skeleton", "products/orders"]',
+        '"kit"]',
+        '"kit", "products/orders"]',
         "exclude adds",
     ),
     "type-checking imports ignored in tach.toml": config_edit(

@@ -94,17 +94,17 @@ CASES = {
         "[no-untyped-def]",
         file=f"{CATALOG}/tests/test_logic.py",
     ),
-    "an unannotated function in the project's tooling": planted(
+    "an unannotated function in the project's wiring": planted(
         "def helper(value):\n    return value",
         "def helper",
         "[no-untyped-def]",
-        file="boundaries/graph.py",
+        file="config/products.py",
     ),
     "an Any leaking out of a typed function": planted(
         "import json\n\n\ndef parsed(text: str) -> dict[str, int]:\n    return json.loads(text)",
         "return json.loads",
         "[no-any-return]",
-        file="scaffold/tree.py",
+        file="core/products.py",
     ),
     "a type: ignore that names no error code": planted(
         'SIZE: int = "large"  # type: ignore',
