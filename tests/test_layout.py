@@ -1,6 +1,8 @@
 """Fast tier: every option value bakes, and the project has the seed layout."""
 
 import json
+import re
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -223,3 +225,31 @@ def line_value(path: Path, key: str) -> str:
         if line.startswith(f"{key}="):
             return line.removeprefix(f"{key}=")
     raise AssertionError(f"{key} not in {path}")
+
+
+TEAM_CODE_BUDGET = 7_000  # lines of Python, tests included (issue 21)
+LANGUAGES = {".py": "Python", ".ts": "TS", ".tsx": "TS", ".js": "TS", ".mjs": "TS"}
+
+
+def team_code_lines(project: Path) -> dict[str, int]:
+    """Lines of the files the first commit holds outside kit/, per language."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout.split("\0")
+    counts = dict.fromkeys(LANGUAGES.values(), 0)
+    for name in tracked:
+        if name and not name.startswith("kit/") and Path(name).suffix in LANGUAGES:
+            counts[LANGUAGES[Path(name).suffix]] += len((project / name).read_bytes().splitlines())
+    return counts
+
+
+def test_the_teams_code_is_lean_and_the_readme_says_how_lean(bake) -> None:
+    """The kit is one folder; everything else is the team's, and the README reports its size."""
+    counts = team_code_lines(bake())
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    stated = re.search(r"about ([\d,]+) lines of Python and ([\d,]+) of TypeScript", readme)
+
+    assert counts["Python"] <= TEAM_CODE_BUDGET, counts
+    assert stated, "the README states the team's lines of code"
+    for language, figure in zip(("Python", "TS"), stated.groups(), strict=True):
+        assert abs(counts[language] - int(figure.replace(",", ""))) <= 250, (language, counts)

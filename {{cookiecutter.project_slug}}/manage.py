@@ -4,17 +4,21 @@
 import os
 import sys
 
-# The commands that run the boundary checks watch the model lookups made while the apps load
-# (boundaries.E016), with the kit (slicekit, a development dependency). No other process, and
-# no server, loads the kit or has Django's lookups wrapped.
+# The kit's commands (slicekit, a development dependency) run with the test settings, the only
+# settings that install its Django app: the boundary checks and the scaffolder. No server or
+# worker loads the kit.
+KIT_COMMANDS = {"check", "checkall", "lintproducts", "openapi", "startpackage", "startproduct"}
+# These also watch the model lookups made while the apps load (boundaries.E016).
 WATCH_STARTUP_LOOKUPS = {"check", "checkall"}
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    default = "config.settings.test" if command in KIT_COMMANDS else "config.settings.dev"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", default)
     from django.core.management import execute_from_command_line
 
-    if sys.argv[1:2] and sys.argv[1] in WATCH_STARTUP_LOOKUPS:
+    if command in WATCH_STARTUP_LOOKUPS:
         watch_startup_lookups()
     execute_from_command_line(sys.argv)
 
