@@ -157,7 +157,6 @@ def test_a_contract_or_model_change_re_tests_every_product_that_reaches_it(
         "core/models.py",
         "config/settings/base.py",
         "uv.lock",
-        "kit/src/slicekit/django/guard.py",
         "packages/display_names/_normalize.py",
     ],
 )
@@ -169,6 +168,27 @@ def test_a_shared_change_re_runs_everything(project: Path, shared: str) -> None:
     assert discover["products"] == ["alpha", "beta", "delta", "gamma"]
     assert discover["reasons"] == [
         f"{shared} is shared by every product (turbo.json globalDependencies)"
+    ]
+
+
+# The kit: turbo.json's backend tasks read the kit code they run (the import closure of the
+# contract command, the pytest plugin, the guards and the test helpers), and nothing else of it.
+def test_a_static_rule_of_the_kit_re_runs_no_product_task(project: Path) -> None:
+    turbo, discover = plans_after_changing(project, "kit/src/slicekit/reach.py")
+
+    assert misses(turbo) == set()
+    assert (discover["full_suite"], discover["products"]) == (False, [])
+
+
+def test_a_guard_change_re_runs_every_product_test(project: Path) -> None:
+    turbo, discover = plans_after_changing(project, "kit/src/slicekit/django/guard.py")
+
+    # The contract checks do not run the guards: they stay cached.
+    assert misses(turbo) == {f"{product}#backend:test" for product in (*CHAIN, "delta")}
+    assert discover["full_suite"] is True
+    assert discover["reasons"] == [
+        "kit/src/slicekit/django/guard.py is run by every product's tests "
+        "(turbo.json backend inputs)"
     ]
 
 

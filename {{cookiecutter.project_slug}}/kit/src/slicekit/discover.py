@@ -3,9 +3,12 @@
 Given the files changed between two commits, decide:
 
 - the **full suite** runs when a change can reach tests anywhere: shared code,
-  settings or dependencies (turbo's ``globalDependencies``), any other file
-  outside products except documentation and the web app (``frontend/``), a
-  removed product, or a product that is not isolated among those affected;
+  settings or dependencies (turbo's ``globalDependencies``), the kit code
+  product tests run (the ``$TURBO_ROOT$/kit/...`` inputs of the backend
+  tasks), any other file outside products except documentation, the web app
+  (``frontend/``) and the rest of the kit (static rules, which ``make check``
+  runs), a removed product, or a product that is not isolated among those
+  affected;
 - otherwise only the **affected products' tests** run: a product any of whose
   files changed (but its documentation), and, when its contract inputs changed
   (contracts and lock, models, dependencies, app wiring), every product that
@@ -27,9 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from slicekit.frontend_plan import frontend_tasks
+from slicekit.frontend_plan import TURBO_ROOT, frontend_tasks
 from slicekit.graph import reachable, reverse
-from slicekit.layout import CONTRACT_SCRIPT, TEST_SCRIPT, is_isolated, read_domain
+from slicekit.domains import is_isolated, read_domain
+from slicekit.layout import CONTRACT_SCRIPT, TEST_SCRIPT
 from slicekit.names import WEB_APP_DIRECTORY
 from slicekit.shards import DURATIONS_FILE
 
@@ -37,6 +41,10 @@ from slicekit.shards import DURATIONS_FILE
 DOCUMENTATION = ("**/*.md", "docs/**", "LICENSE", DURATIONS_FILE)
 # The web app: TypeScript no Django test reads; its own turbo tasks (frontend:*) test it.
 WEB_APP = (f"{WEB_APP_DIRECTORY}/**",)
+# The kit: what product tests run of it is in the backend tasks' inputs (turbo.json, held
+# to the kit's import graph by kit/tests/rules/test_turbo_inputs.py); the rest are static
+# rules, which the lint and ``make check`` run, not a Django test.
+KIT = ("kit/**",)
 # turbo hashes a package's package.json into every task of that package.
 PACKAGE_FILE = "package.json"
 # In a task's inputs: every file of the package git does not ignore, as turbo reads it.
@@ -155,7 +163,7 @@ def _git(root: Path, *args: str) -> str:
 def make_plan(root: Path, changed: list[str]) -> Plan:
     turbo = _read_turbo(root)
     shared = Globs(turbo["globalDependencies"])
-    no_django_test = Globs([*DOCUMENTATION, *WEB_APP])
+    no_django_test = Globs([*DOCUMENTATION, *WEB_APP, *KIT])
     packages = _read_packages(root)
     users = reverse(_dependencies(packages))
 
@@ -168,10 +176,14 @@ def make_plan(root: Path, changed: list[str]) -> Plan:
     # Task inputs are relative to the product's directory, as turbo reads them.
     contract_inputs = Globs([*_inputs(turbo, CONTRACT_SCRIPT), PACKAGE_FILE])
     test_inputs = Globs(_inputs(turbo, TEST_SCRIPT))
+    # ``$TURBO_ROOT$/`` inputs are the same files for every product: the kit code they run.
+    rooted = Globs(_rooted_inputs(turbo, CONTRACT_SCRIPT) + _rooted_inputs(turbo, TEST_SCRIPT))
     for path in changed:
         parts = path.split("/")
         if shared.match(path):
             full.append(f"{path} is shared by every product (turbo.json globalDependencies)")
+        elif rooted.match(path):
+            full.append(f"{path} is run by every product's tests (turbo.json backend inputs)")
         elif parts[0] != "products" or len(parts) < 3:
             if not no_django_test.match(path):
                 full.append(f"{path} is outside the products")
@@ -234,7 +246,21 @@ def _read_turbo(root: Path) -> dict[str, Any]:
 
 
 def _inputs(turbo: dict[str, Any], task: str) -> list[str]:
-    return list(turbo["tasks"][task]["inputs"])
+    """The task's inputs inside its product (``$TURBO_ROOT$/`` ones aside)."""
+    return [pattern for pattern in turbo["tasks"][task]["inputs"] if not _is_rooted(pattern)]
+
+
+def _rooted_inputs(turbo: dict[str, Any], task: str) -> list[str]:
+    """The task's ``$TURBO_ROOT$/`` inputs, as paths from the root (``!`` kept)."""
+    return [
+        ("!" if pattern.startswith("!") else "") + pattern.removeprefix("!")[len(TURBO_ROOT) :]
+        for pattern in turbo["tasks"][task]["inputs"]
+        if _is_rooted(pattern)
+    ]
+
+
+def _is_rooted(pattern: str) -> bool:
+    return pattern.removeprefix("!").startswith(TURBO_ROOT)
 
 
 def _read_packages(root: Path) -> dict[str, dict[str, Any]]:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import ast
 import json
 import shlex
-import tomllib
 from pathlib import Path
 from typing import Any
 
+from slicekit.domains import declared_dependencies, is_isolated, read_domain
 from slicekit.findings import Finding
 from slicekit.names import (
     FACADE_INTERFACE,
@@ -94,17 +94,6 @@ def member_directories(parent: Path) -> list[str]:
         for path in parent.iterdir()
         if path.is_dir() and not path.name.startswith((".", "_"))
     )
-
-
-def read_domain(root: Path, product: str) -> dict[str, Any]:
-    """The product's tach domain file; raises OSError or ValueError."""
-    path = root / ProductNames(product).directory / "tach.domain.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-def is_isolated(domain: dict[str, Any]) -> bool:
-    """Isolated products restrict what others may import (to their facade) with an interface."""
-    return bool(domain.get("interfaces"))
 
 
 def isolated_products(root: Path) -> list[str]:
@@ -310,26 +299,6 @@ def imported_modules(node: ast.Import | ast.ImportFrom, package: str) -> list[st
     if node.module:
         return [module]
     return [f"{module}.{alias.name}" for alias in node.names]  # from .. import facade
-
-
-def declared_dependencies(domain: dict[str, Any]) -> set[str]:
-    """The products a tach domain file says its product may use."""
-    products = set()
-    for dependency in (domain.get("root") or {}).get("depends_on") or []:
-        path = dependency if isinstance(dependency, str) else dependency.get("path", "")
-        module = path.removeprefix("//")
-        if module.startswith("products."):
-            products.add(module.removeprefix("products."))
-    return products
-
-
-def declared_uses(root: Path, product: str) -> set[str]:
-    """The products ``product``'s tach.domain.toml declares (none when it cannot be read: the
-    product lint says why)."""
-    try:
-        return declared_dependencies(read_domain(root, product))
-    except (OSError, ValueError):
-        return set()
 
 
 def lint_cycles(root: Path, products: list[str]) -> list[Finding]:

@@ -19,7 +19,7 @@ from django.db import models
 
 from slicekit.lock import lock_failures, update_command
 from slicekit.names import ProductNames
-from slicekit.django.checks import CONTRACT_SCALARS
+from slicekit.scalars import CONTRACT_SCALARS
 
 _PLACEHOLDERS: dict[type, Any] = {
     str: "example",

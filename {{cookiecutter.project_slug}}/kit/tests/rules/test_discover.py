@@ -164,6 +164,40 @@ def test_a_package_change_runs_the_full_suite_as_turbo_does(project: Path, path:
 @pytest.mark.parametrize(
     "path",
     [
+        "kit/src/slicekit/reach.py",
+        "kit/src/slicekit/django/checks.py",
+        "kit/src/slicekit/scaffold/product.py",
+        "kit/tests/rules/test_reach.py",
+    ],
+)
+def test_a_static_rule_of_the_kit_runs_no_product_test(project: Path, path: str) -> None:
+    # No product test loads it (turbo.json's kit inputs, kit/tests/rules/test_turbo_inputs.py).
+    plan = make_plan(project, [path])
+
+    assert not plan.full_suite
+    assert plan.products == ()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "kit/src/slicekit/django/guard.py",
+        "kit/src/slicekit/pytest_plugin.py",
+        "kit/src/slicekit/testing.py",
+        "kit/src/slicekit/lock.py",
+        "kit/pyproject.toml",
+    ],
+)
+def test_kit_code_the_tests_run_runs_the_full_suite(project: Path, path: str) -> None:
+    plan = make_plan(project, [path])
+
+    assert plan.full_suite
+    assert plan.reasons == (f"{path} is run by every product's tests (turbo.json backend inputs)",)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
         "README.md",
         "docs/adr/0005-x.md",
         "LICENSE",

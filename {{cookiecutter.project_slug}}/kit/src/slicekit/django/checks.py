@@ -9,13 +9,10 @@ test suite.
 """
 
 import ast
-import datetime as dt
 import inspect
 import types
 import typing
-import uuid
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -25,44 +22,16 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import models
 
-from slicekit import layout
 from slicekit.graph import closes_a_cycle
-from slicekit.names import ProductNames, is_contract_module, possessive
+from slicekit.django.products import declared_uses, product_apps
+from slicekit.names import is_contract_module, possessive
 from slicekit.reach import model_lookups
+from slicekit.scalars import CONTRACT_SCALARS
 
 TAG = "boundaries"
-# What a facade may return besides contracts and enums (and containers of them).
-CONTRACT_SCALARS = (
-    bool,
-    int,
-    float,
-    str,
-    bytes,
-    Decimal,
-    uuid.UUID,
-    dt.date,
-    dt.datetime,
-    dt.time,
-    dt.timedelta,
-)
 # Immutable containers a facade may return contracts in: a list or a dict could be
 # changed by its receiver, and an iterator or a Sequence says nothing about which.
 CONTAINERS = frozenset({tuple, frozenset, typing.Union, types.UnionType})
-
-
-def product_apps() -> dict[str, AppConfig]:
-    """The product apps by product name: apps whose module is ``products.<name>.backend``."""
-    found = {}
-    for config in apps.get_app_configs():
-        parts = config.name.split(".")
-        if len(parts) == 3 and ProductNames(parts[1]).app_module == config.name:
-            found[parts[1]] = config
-    return found
-
-
-def declared_uses(product: str) -> set[str]:
-    """The products ``product``'s tach.domain.toml declares, in this project."""
-    return layout.declared_uses(Path(settings.BASE_DIR), product)
 
 
 def _facade_fix(product: str | None, other: str, fix: str) -> str:

@@ -74,7 +74,7 @@ class _Guard:
 
     def watch(self) -> None:
         """Every public function of every installed product's facade."""
-        from slicekit.django.checks import product_apps
+        from slicekit.django.products import product_apps
 
         for product, config in product_apps().items():
             try:

@@ -15,7 +15,7 @@ from django.conf import settings
 
 from slicekit.findings import Finding
 from slicekit.reach import Registry
-from slicekit.django.checks import product_apps
+from slicekit.django.products import product_apps
 
 
 def registry() -> tuple[Registry, list[Finding]]:

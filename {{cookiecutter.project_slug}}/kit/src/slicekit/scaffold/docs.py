@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from slicekit.layout import declared_dependencies, product_directories, read_domain
+from slicekit.domains import declared_dependencies, read_domain
+from slicekit.layout import product_directories
 from slicekit.names import InvalidName, ProductNames
 from slicekit.scaffold.product import skeleton_context
 from slicekit.scaffold.render import render

@@ -16,7 +16,8 @@ from pathlib import Path
 from slicekit.contracts import read_contracts
 from slicekit.graph import reachable
 from slicekit.http_lock import write_lock as write_api_lock
-from slicekit.layout import declared_uses, product_directories
+from slicekit.domains import declared_uses
+from slicekit.layout import product_directories
 from slicekit.lock import write_lock
 from slicekit.names import (
     FACADE_INTERFACE,

@@ -25,7 +25,7 @@ from slicekit.owners import lint_owners
 from slicekit.packages import lint_package, package_directories
 from slicekit.reach import RULES as REACH_RULES
 from slicekit.reach import lint_reach
-from slicekit.django.checks import product_apps
+from slicekit.django.products import product_apps
 from slicekit.django.reach import registry, silenced_boundaries
 from slicekit.scaffold.product import project_slug
 

@@ -17,7 +17,7 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 
 from slicekit.openapi import WRITE_COMMAND, dumps, product_slice, slice_path
-from slicekit.django.checks import product_apps
+from slicekit.django.products import product_apps
 
 
 class Command(BaseCommand):
