@@ -1,13 +1,17 @@
-"""Django's model lookups are wrapped only where a check or a test needs them.
+"""Django's model lookups are wrapped only where a check or a test needs them, and
+production never loads the kit.
 
 The boundary checks watch ``AppConfig.get_model`` and ``Apps.get_registered_model``
-(``core/lookups.py``); a server, a worker or an everyday command runs Django as it ships.
+(``slicekit.django.lookups``); a server, a worker or an everyday command runs Django as it
+ships, with no module of the kit imported.
 """
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 # Which module each lookup comes from, after the process has set Django up its own way.
@@ -16,6 +20,7 @@ PROBE = (
     "print(AppConfig.get_model.__module__, Apps.get_registered_model.__module__)"
 )
 DJANGOS = "django.apps.config django.apps.registry"
+KIT_MODULES = "import sys; print(sorted(m for m in sys.modules if m.startswith('slicekit')))"
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "config.settings.prod",
     "SECRET_KEY": "a-production-secret-key-that-is-long-enough-to-pass-the-checks-0123",
@@ -50,3 +55,17 @@ def test_the_check_command_watches_the_lookups_made_while_the_apps_load() -> Non
     watched = f"{import_check}manage.main(); {PROBE}"
 
     assert lookups_in([sys.executable, "-c", watched]) == "slicekit.django.lookups slicekit.django.lookups"
+
+
+@pytest.mark.parametrize("entry", ["config.wsgi", "config.asgi", "config.celery"])
+def test_a_production_process_imports_nothing_of_the_kit(entry: str) -> None:
+    """The web server's and the worker's entry points, set up with the production settings."""
+    command = [sys.executable, "-c", f"import {entry}, django; django.setup(); {KIT_MODULES}"]
+
+    assert lookups_in(command, PRODUCTION["DJANGO_SETTINGS_MODULE"]) == "[]"
+
+
+def test_a_development_server_imports_nothing_of_the_kit() -> None:
+    command = [sys.executable, "manage.py", "shell", "-c", KIT_MODULES]
+
+    assert lookups_in(command, "config.settings.dev") == "[]"
