@@ -17,9 +17,9 @@ import pytest
 from django.conf import settings
 from django.db import models
 
+from slicekit.django.checks import CONTRACT_SCALARS
 from slicekit.lock import lock_failures, update_command
 from slicekit.names import ProductNames
-from slicekit.django.checks import CONTRACT_SCALARS
 
 _PLACEHOLDERS: dict[type, Any] = {
     str: "example",
