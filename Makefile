@@ -11,7 +11,7 @@ PYTEST := $(RUN) pytest -n $(JOBS)
 # parallel workers never install it into npx's cache at the same moment.
 PNPM := $(shell sed -n 's/.*"packageManager": "\(pnpm@[^"]*\)".*/\1/p' '{{cookiecutter.project_slug}}/package.json')
 
-.PHONY: help bake test test-fast test-full install lint node-tools
+.PHONY: help bake test test-fast test-full install lint node-tools kit-manifest
 
 help:  ## List the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -30,9 +30,13 @@ test-full: install node-tools  ## Only the full tier: baked projects install and
 	$(PYTEST) -m full
 
 # The project template holds Jinja: the tests lint it once baked, with its own config.
-lint: install  ## ruff over the template's own Python (hooks, tests, benchmarks)
-	$(RUN) ruff check hooks tests benchmarks answers_extension.py
-	$(RUN) ruff format --check hooks tests benchmarks answers_extension.py
+lint: install  ## ruff over the template's own Python (hooks, tests, benchmarks, scripts)
+	$(RUN) ruff check hooks tests benchmarks scripts answers_extension.py
+	$(RUN) ruff format --check hooks tests benchmarks scripts answers_extension.py
+
+# A project's make check holds its kit/ to this list of files and hashes (docs/kit.md).
+kit-manifest: install  ## Rewrite the kit's manifest (kit/MANIFEST.json) after changing the kit
+	$(RUN) python scripts/kit_manifest.py
 
 install: $(UV)
 	$(UV) sync --locked

@@ -15,6 +15,9 @@ or for a person (a summary). Standard library and git only.
 and the recorded test times that balance them (``boundaries.shards``).
 
 ``tach``: ``tach check``, its hints replaced by this project's (``boundaries.tach_advice``).
+
+``verify``: that ``kit/`` is the version it claims, file by file (``slicekit.integrity``);
+``make check`` runs it.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from slicekit.contracts import facade_directory, read_contracts
 from slicekit.discover import DiscoverError, changed_files, make_plan
 from slicekit.http_lock import accept_command, lock_failures
 from slicekit.http_lock import write_lock as write_api_lock
+from slicekit.integrity import verify
 from slicekit.layout import isolated_products
 from slicekit.lock import compare, read_lock, update_command, write_lock
 from slicekit.names import IDENTIFIER
@@ -62,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     discover.add_argument("--json", action="store_true", help="print the plan as JSON for CI")
     add_shard_commands(commands)
     commands.add_parser("tach", help="tach check, with advice for this project's layout")
+    commands.add_parser("verify", help="check that kit/ is the version it claims, file by file")
     for command in commands.choices.values():
         command.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     args = parser.parse_args(argv)
@@ -71,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         return print_plan(root, args.base, args.head, as_json=args.json)
     if args.command == "tach":
         return run_tach(root)
+    if args.command == "verify":
+        return verify(root)
     if args.command in ("shards", "durations"):
         return run_shard_command(root, args)
     if bool(args.products) == args.all:

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from slicekit.domains import is_isolated, read_domain
 from slicekit.frontend_plan import TURBO_ROOT, frontend_tasks
 from slicekit.graph import reachable, reverse
-from slicekit.domains import is_isolated, read_domain
 from slicekit.layout import CONTRACT_SCRIPT, TEST_SCRIPT
 from slicekit.names import WEB_APP_DIRECTORY
 from slicekit.shards import DURATIONS_FILE

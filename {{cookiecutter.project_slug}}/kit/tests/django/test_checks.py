@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from django.core.checks import run_checks
 
 from slicekit.django.checks import TAG, _return_problem
+
 from core.models import User
 
 

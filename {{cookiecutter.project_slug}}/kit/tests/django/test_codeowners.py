@@ -1,4 +1,4 @@
-"""``python -m slicekit.scaffold codeowners`` (``make codeowners``): writes CODEOWNERS, or refuses."""
+"""``python -m slicekit.scaffold codeowners`` (``make codeowners``): write CODEOWNERS, or refuse."""
 
 import json
 from pathlib import Path

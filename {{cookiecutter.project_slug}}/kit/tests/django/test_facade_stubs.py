@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import pytest
 
 from slicekit.django.facade_guard import _Guard
-from core.models import User
 from slicekit.testing import stub_facade, value_problem
+
+from core.models import User
 
 MODULE = "products.stub_shop.backend.facade.api"
 

@@ -17,10 +17,10 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from slicekit.layout import product_directories
-from slicekit.packages import package_directories
 from slicekit.django import reach
 from slicekit.django.management.commands.lintproducts import counted, registry_findings
+from slicekit.layout import product_directories
+from slicekit.packages import package_directories
 from slicekit.scaffold.__main__ import main as scaffold
 
 NOT_INSTALLED = (

@@ -54,7 +54,10 @@ def test_the_check_command_watches_the_lookups_made_while_the_apps_load() -> Non
     import_check = "import manage, sys; sys.argv = ['manage.py', 'check']; "
     watched = f"{import_check}manage.main(); {PROBE}"
 
-    assert lookups_in([sys.executable, "-c", watched]) == "slicekit.django.lookups slicekit.django.lookups"
+    assert (
+        lookups_in([sys.executable, "-c", watched])
+        == "slicekit.django.lookups slicekit.django.lookups"
+    )
 
 
 @pytest.mark.parametrize("entry", ["config.wsgi", "config.asgi", "config.celery"])

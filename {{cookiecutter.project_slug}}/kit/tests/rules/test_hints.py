@@ -67,7 +67,9 @@ def test_each_make_target_a_message_names_exists() -> None:
 
 
 def test_each_management_command_a_message_names_exists() -> None:
-    ours = {path.stem for path in (ROOT / "kit/src/slicekit/django/management/commands").glob("*.py")}
+    ours = {
+        path.stem for path in (ROOT / "kit/src/slicekit/django/management/commands").glob("*.py")
+    }
 
     missing = [c for _, c in named("manage.py") if c not in ours | DJANGO]
     assert missing == []

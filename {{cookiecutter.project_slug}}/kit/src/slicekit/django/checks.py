@@ -22,8 +22,8 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import models
 
-from slicekit.graph import closes_a_cycle
 from slicekit.django.products import declared_uses, product_apps
+from slicekit.graph import closes_a_cycle
 from slicekit.names import is_contract_module, possessive
 from slicekit.reach import model_lookups
 from slicekit.scalars import CONTRACT_SCALARS

@@ -46,9 +46,9 @@ from django.db.backends.signals import connection_created
 from django.db.models import deletion
 
 from slicekit.baseline import BASELINE, BaselineError, read_baseline
-from slicekit.names import possessive
 from slicekit.django import lookups
 from slicekit.django.ownership import SHARED, Ownership, owners_text, ownership
+from slicekit.names import possessive
 
 RULE_TABLE = "boundaries.R001"
 RULE_TASK = "boundaries.R002"

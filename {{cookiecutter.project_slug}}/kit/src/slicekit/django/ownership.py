@@ -20,8 +20,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
-from slicekit.graph import closes_a_cycle
 from slicekit.django.products import declared_uses, product_apps
+from slicekit.graph import closes_a_cycle
 
 SHARED = "shared"  # core and config: the project's own code that is no product
 # SQL identifiers, quoted or not: matching tables is one regex and a set intersection.

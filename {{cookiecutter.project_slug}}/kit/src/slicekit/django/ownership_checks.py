@@ -25,10 +25,10 @@ from django.db import migrations, models
 from django.db.migrations.loader import MigrationLoader
 from django.dispatch import Signal
 
-from slicekit.names import possessive
 from slicekit.django import lookups
 from slicekit.django.checks import TAG, _field_place, _line, _reverse_hidden
 from slicekit.django.ownership import SHARED, Ownership, owners_text, ownership, relative
+from slicekit.names import possessive
 
 LOOKUPS = frozenset({"get_model", "get_registered_model"})
 

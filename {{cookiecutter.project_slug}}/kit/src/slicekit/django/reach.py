@@ -13,9 +13,9 @@ from celery import current_app
 from django.apps import apps
 from django.conf import settings
 
+from slicekit.django.products import product_apps
 from slicekit.findings import Finding
 from slicekit.reach import Registry
-from slicekit.django.products import product_apps
 
 
 def registry() -> tuple[Registry, list[Finding]]:

@@ -14,9 +14,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from slicekit.contracts import read_contracts
+from slicekit.domains import declared_uses
 from slicekit.graph import reachable
 from slicekit.http_lock import write_lock as write_api_lock
-from slicekit.domains import declared_uses
 from slicekit.layout import product_directories
 from slicekit.lock import write_lock
 from slicekit.names import (

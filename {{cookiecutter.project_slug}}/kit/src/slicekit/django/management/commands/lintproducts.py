@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from slicekit.baseline import BaselineError, apply_baseline, read_baseline
+from slicekit.django.products import product_apps
+from slicekit.django.reach import registry, silenced_boundaries
 from slicekit.findings import Finding
 from slicekit.hatches import lint_domain_hatches, lint_tach_config
 from slicekit.layout import (
@@ -25,8 +27,6 @@ from slicekit.owners import lint_owners
 from slicekit.packages import lint_package, package_directories
 from slicekit.reach import RULES as REACH_RULES
 from slicekit.reach import lint_reach
-from slicekit.django.products import product_apps
-from slicekit.django.reach import registry, silenced_boundaries
 from slicekit.scaffold.product import project_slug
 
 

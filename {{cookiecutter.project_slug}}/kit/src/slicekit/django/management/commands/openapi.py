@@ -16,8 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 
-from slicekit.openapi import WRITE_COMMAND, dumps, product_slice, slice_path
 from slicekit.django.products import product_apps
+from slicekit.openapi import WRITE_COMMAND, dumps, product_slice, slice_path
 
 
 class Command(BaseCommand):

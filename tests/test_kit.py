@@ -1,0 +1,123 @@
+"""The kit, slicekit (``{{cookiecutter.project_slug}}/kit``): it builds a wheel and an sdist
+that hold what a project needs, it is ruff-clean with its own settings, its manifest is
+current, and a project's ``python -m slicekit verify`` names the first file edited in its kit/.
+
+The kit's own test suite, its coverage floor and mypy need an installed project:
+``tests/test_kit_full.py``.
+"""
+
+import re
+import shutil
+import sys
+import tarfile
+import tomllib
+from configparser import ConfigParser
+from pathlib import Path
+from zipfile import ZipFile
+
+from .helpers import TEMPLATE, TOOLS, attempt, run, uv
+
+KIT = TEMPLATE / "{{cookiecutter.project_slug}}" / "kit"
+SKELETON = Path("src", "slicekit", "scaffold", "skeleton")
+VERSION = tomllib.loads((KIT / "pyproject.toml").read_text())["project"]["version"]
+MANIFEST = (sys.executable, "scripts/kit_manifest.py", "--check")
+
+
+def kit_copy(destination: Path) -> Path:
+    """The kit as it is in the template, with what tools leave in it left out."""
+    junk = shutil.ignore_patterns("__pycache__", "*.pyc", ".*", "dist", "build")
+    return Path(shutil.copytree(KIT, destination, ignore=junk))
+
+
+def test_the_kit_builds_a_wheel_and_an_sdist_with_what_a_project_needs(tmp_path: Path) -> None:
+    kit = kit_copy(tmp_path / "kit")
+    (kit / "src" / "slicekit" / "__pycache__").mkdir()  # left by a test run: never shipped
+    (kit / "src" / "slicekit" / "__pycache__" / "names.cpython-313.pyc").write_bytes(b"\0")
+    out = tmp_path / "dist"
+
+    run(uv(TEMPLATE), "build", "--python", sys.executable, "--out-dir", str(out), str(kit), cwd=kit)
+
+    (wheel,) = out.glob(f"slicekit-{VERSION}-py3-none-any.whl")
+    (sdist,) = out.glob(f"slicekit-{VERSION}.tar.gz")
+    with ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = archive.read(f"slicekit-{VERSION}.dist-info/METADATA").decode()
+        entry_points = ConfigParser()
+        entry_points.read_string(
+            archive.read(f"slicekit-{VERSION}.dist-info/entry_points.txt").decode()
+        )
+    assert "slicekit/py.typed" in names
+    skeleton = sorted(
+        p.relative_to(kit / "src").as_posix() for p in (kit / SKELETON).rglob("*") if p.is_file()
+    )
+    assert len(skeleton) > 50
+    files = [name for name in names if not name.endswith("/")]  # not its directories
+    assert sorted(n for n in files if n.startswith("slicekit/scaffold/skeleton/")) == skeleton
+    assert f"\nVersion: {VERSION}\n" in metadata
+    assert dict(entry_points["pytest11"]) == {"slicekit": "slicekit.pytest_plugin"}
+    with tarfile.open(sdist) as archive:
+        in_sdist = archive.getnames()
+    assert f"slicekit-{VERSION}/src/slicekit/py.typed" in in_sdist
+    assert not [n for n in [*names, *in_sdist] if "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_a_project_depends_on_the_version_the_kit_claims() -> None:
+    pyproject = (TEMPLATE / "{{cookiecutter.project_slug}}" / "pyproject.toml").read_text()
+
+    assert re.findall(r'"slicekit==([^"]+)"', pyproject) == [VERSION]
+    assert f'"version": "{VERSION}"' in (KIT / "MANIFEST.json").read_text()
+
+
+def test_the_kit_is_ruff_clean_with_its_own_settings() -> None:
+    # --no-cache: a .ruff_cache in the template's kit/ would be copied into every bake.
+    run(str(TOOLS / "ruff"), "check", "--no-cache", ".", cwd=KIT)
+    run(str(TOOLS / "ruff"), "format", "--check", "--no-cache", ".", cwd=KIT)
+
+
+def test_a_projects_own_ruff_leaves_its_kit_alone(bake) -> None:
+    project = bake()
+
+    listed = run(str(TOOLS / "ruff"), "check", "--no-cache", "--show-files", ".", cwd=project)
+
+    assert "/products/" in listed  # it does list the project's files
+    assert "/kit/" not in listed
+
+
+def test_the_kit_manifest_is_current() -> None:
+    returncode, output = attempt(*MANIFEST, cwd=TEMPLATE)
+
+    assert returncode == 0, output
+
+
+def test_a_stale_manifest_names_the_first_changed_file(tmp_path: Path) -> None:
+    kit = kit_copy(tmp_path / "kit")
+    (kit / "src" / "slicekit" / "lock.py").write_text("# changed\n")
+
+    returncode, output = attempt(*MANIFEST, "--kit", str(kit), cwd=TEMPLATE)
+
+    assert returncode == 1
+    assert "stale (src/slicekit/lock.py is edited): run make kit-manifest" in output
+
+
+def test_a_baked_kit_verifies_and_an_edited_one_fails_in_one_line(bake) -> None:
+    project = bake()
+    verify = (sys.executable, "-m", "slicekit", "verify")  # standard library only: no install
+    env = {"PYTHONPATH": str(project / "kit" / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    lock = project / "kit" / "src" / "slicekit" / "lock.py"
+    original = lock.read_text()
+    junk = project / "kit" / "src" / "slicekit" / "__pycache__" / "lock.cpython-313.pyc"
+    junk.parent.mkdir()
+    junk.write_bytes(b"\0")
+
+    assert run(*verify, cwd=project, env=env).startswith(f"kit: slicekit {VERSION}, ")
+    lock.write_text(original.replace("def ", "def _", 1))
+    returncode, output = attempt(*verify, cwd=project, env=env)
+    lock.write_text(original)
+    assert run(*verify, cwd=project, env=env).startswith(f"kit: slicekit {VERSION}, ")
+
+    assert returncode == 1
+    (line,) = output.splitlines()
+    assert line.startswith(
+        f"kit: kit/src/slicekit/lock.py is edited: kit/ is not slicekit {VERSION}"
+    )
+    assert "cruft update" in line
