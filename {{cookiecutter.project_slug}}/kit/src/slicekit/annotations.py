@@ -20,26 +20,10 @@ import sys
 from dataclasses import dataclass, field
 
 from slicekit.names import is_contract_module
+from slicekit.scalars import SCALAR_NAMES
 
-# Immutable, hashable values that carry no behaviour: the leaves a contract may hold.
-SCALARS = frozenset(
-    {
-        "str",
-        "int",
-        "float",
-        "bool",
-        "bytes",
-        "complex",
-        "None",
-        "decimal.Decimal",
-        "uuid.UUID",
-        "datetime.date",
-        "datetime.datetime",
-        "datetime.time",
-        "datetime.timedelta",
-        "datetime.timezone",
-    }
-)
+# The leaves a contract may hold: slicekit.scalars is the one list, by qualified name.
+SCALARS = SCALAR_NAMES
 # Generic forms that stay immutable when their arguments are.
 IMMUTABLE_GENERICS = frozenset({"tuple", "frozenset"})
 # Refused with a reason the author can act on.

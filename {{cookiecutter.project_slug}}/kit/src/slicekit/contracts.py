@@ -36,6 +36,7 @@ from typing import Any
 from slicekit.annotations import Scope, is_stdlib, qualified_name, resolve, scope_of
 from slicekit.findings import Finding
 from slicekit.names import ProductNames, is_contract_module
+from slicekit.scalars import SCALAR_NAMES
 
 # enums.py first: contracts.py usually builds on it.
 CONTRACT_FILES = ("enums.py", "contracts.py")
@@ -74,24 +75,8 @@ DATACLASS_OPTIONS = frozenset(
 FIELD_OPTIONS = frozenset(
     {"default", "default_factory", "init", "repr", "hash", "compare", "metadata", "kw_only", "doc"}
 )
-IMMUTABLE_CONSTRUCTORS = frozenset(
-    {
-        "tuple",
-        "frozenset",
-        "str",
-        "int",
-        "float",
-        "bool",
-        "bytes",
-        "complex",
-        "decimal.Decimal",
-        "uuid.UUID",
-        "datetime.date",
-        "datetime.datetime",
-        "datetime.time",
-        "datetime.timedelta",
-    }
-)
+# Calls that build immutable values: the scalars (slicekit.scalars), tuple and frozenset.
+IMMUTABLE_CONSTRUCTORS = frozenset({"tuple", "frozenset"}) | SCALAR_NAMES
 # Functional forms that build a class from a call, invisible to a parser.
 CLASS_FACTORIES = frozenset(
     {"make_dataclass", "namedtuple", "NamedTuple", "TypedDict", "type", "new_class"} | ENUM_BASES

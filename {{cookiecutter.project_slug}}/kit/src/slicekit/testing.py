@@ -21,15 +21,24 @@ from slicekit.lock import lock_failures, update_command
 from slicekit.names import ProductNames
 from slicekit.scalars import CONTRACT_SCALARS
 
-_PLACEHOLDERS: dict[type, Any] = {
-    str: "example",
-    int: 0,
-    float: 0.0,
-    bool: False,
-    Decimal: Decimal(0),
-    dt.date: dt.date(2025, 1, 1),
-    tuple: (),
-    frozenset: frozenset(),
+# A value build_contract invents for each scalar (kit/tests/django/test_scalars.py holds it to
+# CONTRACT_SCALARS) and for an empty tuple or frozenset; called anew for each field.
+_PLACEHOLDERS: dict[type, Callable[[], Any]] = {
+    bool: lambda: False,
+    int: lambda: 0,
+    float: lambda: 0.0,
+    complex: lambda: 0j,
+    str: lambda: "example",
+    bytes: lambda: b"",
+    Decimal: lambda: Decimal(0),
+    uuid.UUID: uuid.uuid4,
+    dt.date: lambda: dt.date(2025, 1, 1),
+    dt.datetime: lambda: dt.datetime.now(dt.UTC),
+    dt.time: lambda: dt.time(0, 0),
+    dt.timedelta: lambda: dt.timedelta(0),
+    dt.timezone: lambda: dt.UTC,
+    tuple: tuple,
+    frozenset: frozenset,
 }
 
 
@@ -60,14 +69,10 @@ def _placeholder(annotation: Any, where: str) -> Any:
         return None
     if origin is not None:
         annotation = origin
-    if annotation is uuid.UUID:
-        return uuid.uuid4()
-    if annotation is dt.datetime:
-        return dt.datetime.now(dt.UTC)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return next(iter(annotation))
     if annotation in _PLACEHOLDERS:
-        return _PLACEHOLDERS[annotation]
+        return _PLACEHOLDERS[annotation]()
     raise TypeError(f"build_contract cannot invent a value for {where}: pass it explicitly")
 
 
