@@ -260,8 +260,8 @@ def _is_allowed_import(module: str) -> bool:
     return module == "__future__" or is_stdlib(module) or is_contract_module(module)
 
 
-class _Class:
-    """One class of a contract file: its rules, and its lockable shape."""
+class _ClassPart:
+    """One class of a contract file, and where its findings go."""
 
     def __init__(
         self, contracts: Contracts, node: ast.ClassDef, module: str, relative: str, scope: Scope
@@ -276,6 +276,134 @@ class _Class:
 
     def finding(self, line: int, rule: str, message: str) -> None:
         self.contracts.findings.append(Finding(self.relative, line, rule, message))
+
+
+class _DataclassFields(_ClassPart):
+    """A dataclass's own fields: their types, defaults and options, checked and described."""
+
+    def dataclass_fields(self, kw_only: bool) -> list[dict[str, Any]]:
+        fields = []
+        for item in self.node.body:
+            if not (isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)):
+                continue
+            marker = qualified_name(_outer(item.annotation), self.scope)
+            if marker.rpartition(".")[2] == "ClassVar":
+                continue
+            if marker.rpartition(".")[2] == "KW_ONLY":
+                kw_only = True  # every field after the sentinel is keyword-only
+                continue
+            described = self.dataclass_field(item, kw_only)
+            if described is not None:
+                fields.append(described)
+        return fields
+
+    def dataclass_field(self, item: ast.AnnAssign, kw_only: bool) -> dict[str, Any] | None:
+        target = item.target  # a field's name (dataclass bodies annotate names only)
+        name = target.id if isinstance(target, ast.Name) else ast.unparse(target)
+        key = f"{self.name}.{name}"
+        self.contracts.lines[key] = (self.relative, item.lineno)
+        annotation = item.annotation
+        init_var = qualified_name(_outer(annotation), self.scope).rpartition(".")[2] == "InitVar"
+        if init_var and isinstance(annotation, ast.Subscript):
+            annotation = annotation.slice
+        resolved = resolve(annotation, self.scope)
+        if resolved.problem:
+            mutable = "is not hashable" in resolved.problem or "is abstract" in resolved.problem
+            rule = HASHABLE if mutable else FIELDS
+            self.finding(
+                item.lineno,
+                rule,
+                f"{key} has type {ast.unparse(item.annotation)}"
+                + (
+                    f" (that is {resolved.text})"
+                    if resolved.text != ast.unparse(annotation)
+                    else ""
+                )
+                + f": {resolved.problem}. Contract fields are contracts, enums or immutable "
+                "builtins (str, int, Decimal, UUID, datetime, ...), or tuple[...], "
+                "frozenset[...] and unions of them",
+            )
+        described: dict[str, Any] = {"name": name, "type": resolved.text}
+        options = self.field_options(item, key)
+        if options is None:
+            return described
+        if "default" in options:
+            described["default"] = options["default"]
+        if options.get("kw_only", kw_only):
+            described["kw_only"] = True
+        if options.get("init") is False:
+            described["init"] = False
+        if init_var:
+            described["init_only"] = True
+        return described
+
+    def field_options(self, item: ast.AnnAssign, key: str) -> dict[str, Any] | None:
+        """A field's ``default`` (as text), ``init`` and ``kw_only``: ``= x`` or ``field()``."""
+        value = item.value
+        if value is None:
+            return {}
+        if not (
+            isinstance(value, ast.Call)
+            and qualified_name(value.func, self.scope).rpartition(".")[2] == "field"
+        ):
+            self.check_default(value, key, item.lineno)
+            return {"default": ast.unparse(value)}
+        options: dict[str, Any] = {}
+        if value.args:
+            self.finding(item.lineno, DEFAULTS, f"{key}: field() takes keyword arguments only")
+        for keyword in value.keywords:
+            if keyword.arg is None or keyword.arg not in FIELD_OPTIONS:
+                self.finding(
+                    item.lineno,
+                    DEFAULTS,
+                    f"{key}: field({ast.unparse(keyword)}) cannot be checked: write the "
+                    "field's options as literal keywords",
+                )
+            elif keyword.arg == "default":
+                self.check_default(keyword.value, key, item.lineno)
+                options["default"] = ast.unparse(keyword.value)
+            elif keyword.arg == "default_factory":
+                self.check_factory(keyword.value, key, item.lineno)
+                options["default"] = f"{ast.unparse(keyword.value)}()"
+            elif keyword.arg in {"init", "kw_only"}:
+                if isinstance(keyword.value, ast.Constant) and isinstance(
+                    keyword.value.value, bool | type(None)
+                ):
+                    if keyword.value.value is not None:
+                        options[keyword.arg] = keyword.value.value
+                else:
+                    self.finding(
+                        item.lineno,
+                        DEFAULTS,
+                        f"{key}: field({keyword.arg}=...) must be a literal True or False",
+                    )
+        return options
+
+    def check_default(self, value: ast.expr, key: str, line: int) -> None:
+        if not _is_immutable_value(value, self.scope):
+            self.finding(
+                line,
+                DEFAULTS,
+                f"{key} defaults to {ast.unparse(value)}, which is not an immutable value: "
+                "use a literal, a tuple, None or an enum member",
+            )
+
+    def check_factory(self, value: ast.expr, key: str, line: int) -> None:
+        if isinstance(value, ast.Lambda):
+            if _is_immutable_value(value.body, self.scope):
+                return
+        elif qualified_name(value, self.scope) in IMMUTABLE_CONSTRUCTORS:
+            return
+        self.finding(
+            line,
+            DEFAULTS,
+            f"{key} has default_factory={ast.unparse(value)}, which may produce a mutable "
+            "value: use default_factory=tuple or frozenset, or a plain immutable default",
+        )
+
+
+class _Class(_DataclassFields):
+    """One class of a contract file: its rules, and its lockable shape."""
 
     def read(self) -> None:
         self.contracts.lines[self.name] = (self.relative, self.node.lineno)
@@ -441,126 +569,6 @@ class _Class:
                 "hashable; drop unsafe_hash",
             )
         return options
-
-    def dataclass_fields(self, kw_only: bool) -> list[dict[str, Any]]:
-        fields = []
-        for item in self.node.body:
-            if not (isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)):
-                continue
-            marker = qualified_name(_outer(item.annotation), self.scope)
-            if marker.rpartition(".")[2] == "ClassVar":
-                continue
-            if marker.rpartition(".")[2] == "KW_ONLY":
-                kw_only = True  # every field after the sentinel is keyword-only
-                continue
-            described = self.dataclass_field(item, kw_only)
-            if described is not None:
-                fields.append(described)
-        return fields
-
-    def dataclass_field(self, item: ast.AnnAssign, kw_only: bool) -> dict[str, Any] | None:
-        target = item.target  # a field's name (dataclass bodies annotate names only)
-        name = target.id if isinstance(target, ast.Name) else ast.unparse(target)
-        key = f"{self.name}.{name}"
-        self.contracts.lines[key] = (self.relative, item.lineno)
-        annotation = item.annotation
-        init_var = qualified_name(_outer(annotation), self.scope).rpartition(".")[2] == "InitVar"
-        if init_var and isinstance(annotation, ast.Subscript):
-            annotation = annotation.slice
-        resolved = resolve(annotation, self.scope)
-        if resolved.problem:
-            mutable = "is not hashable" in resolved.problem or "is abstract" in resolved.problem
-            rule = HASHABLE if mutable else FIELDS
-            self.finding(
-                item.lineno,
-                rule,
-                f"{key} has type {ast.unparse(item.annotation)}"
-                + (
-                    f" (that is {resolved.text})"
-                    if resolved.text != ast.unparse(annotation)
-                    else ""
-                )
-                + f": {resolved.problem}. Contract fields are contracts, enums or immutable "
-                "builtins (str, int, Decimal, UUID, datetime, ...), or tuple[...], "
-                "frozenset[...] and unions of them",
-            )
-        described: dict[str, Any] = {"name": name, "type": resolved.text}
-        options = self.field_options(item, key)
-        if options is None:
-            return described
-        if "default" in options:
-            described["default"] = options["default"]
-        if options.get("kw_only", kw_only):
-            described["kw_only"] = True
-        if options.get("init") is False:
-            described["init"] = False
-        if init_var:
-            described["init_only"] = True
-        return described
-
-    def field_options(self, item: ast.AnnAssign, key: str) -> dict[str, Any] | None:
-        """A field's ``default`` (as text), ``init`` and ``kw_only``: ``= x`` or ``field()``."""
-        value = item.value
-        if value is None:
-            return {}
-        if not (
-            isinstance(value, ast.Call)
-            and qualified_name(value.func, self.scope).rpartition(".")[2] == "field"
-        ):
-            self.check_default(value, key, item.lineno)
-            return {"default": ast.unparse(value)}
-        options: dict[str, Any] = {}
-        if value.args:
-            self.finding(item.lineno, DEFAULTS, f"{key}: field() takes keyword arguments only")
-        for keyword in value.keywords:
-            if keyword.arg is None or keyword.arg not in FIELD_OPTIONS:
-                self.finding(
-                    item.lineno,
-                    DEFAULTS,
-                    f"{key}: field({ast.unparse(keyword)}) cannot be checked: write the "
-                    "field's options as literal keywords",
-                )
-            elif keyword.arg == "default":
-                self.check_default(keyword.value, key, item.lineno)
-                options["default"] = ast.unparse(keyword.value)
-            elif keyword.arg == "default_factory":
-                self.check_factory(keyword.value, key, item.lineno)
-                options["default"] = f"{ast.unparse(keyword.value)}()"
-            elif keyword.arg in {"init", "kw_only"}:
-                if isinstance(keyword.value, ast.Constant) and isinstance(
-                    keyword.value.value, bool | type(None)
-                ):
-                    if keyword.value.value is not None:
-                        options[keyword.arg] = keyword.value.value
-                else:
-                    self.finding(
-                        item.lineno,
-                        DEFAULTS,
-                        f"{key}: field({keyword.arg}=...) must be a literal True or False",
-                    )
-        return options
-
-    def check_default(self, value: ast.expr, key: str, line: int) -> None:
-        if not _is_immutable_value(value, self.scope):
-            self.finding(
-                line,
-                DEFAULTS,
-                f"{key} defaults to {ast.unparse(value)}, which is not an immutable value: "
-                "use a literal, a tuple, None or an enum member",
-            )
-
-    def check_factory(self, value: ast.expr, key: str, line: int) -> None:
-        if isinstance(value, ast.Lambda):
-            if _is_immutable_value(value.body, self.scope):
-                return
-        elif qualified_name(value, self.scope) in IMMUTABLE_CONSTRUCTORS:
-            return
-        self.finding(
-            line,
-            DEFAULTS,
-            f"{key} has default_factory={ast.unparse(value)}, which may produce a mutable "
-            "value: use default_factory=tuple or frozenset, or a plain immutable default",
-        )
 
 
 class _EnumMembers:

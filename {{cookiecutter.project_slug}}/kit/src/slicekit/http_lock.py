@@ -89,112 +89,20 @@ def compare(old: Json, new: Json) -> Changes:
     return _Comparison(old, new).run()
 
 
-class _Comparison:
+class _SchemaComparison:
+    """Schemas of the accepted document ``old`` against the current ``new``: what breaks a
+    client that sends them (``request``) or reads them (``response``)."""
+
     def __init__(self, old: Json, new: Json) -> None:
         self.old, self.new = old, new
         self.changes = Changes()
         self.seen: set[tuple[str, str, str]] = set()  # (old ref, new ref, direction)
-
-    def run(self) -> Changes:
-        old_paths, new_paths = self.old.get("paths", {}), self.new.get("paths", {})
-        for path, old_item in old_paths.items():
-            new_item = new_paths.get(path)
-            if not isinstance(new_item, dict):
-                self.broke(path, "the path was removed")
-                continue
-            for method in METHODS:
-                if method not in old_item:
-                    continue
-                where = f"{method.upper()} {path}"
-                if method not in new_item:
-                    self.broke(where, "the operation was removed")
-                else:
-                    self.compare_operation(where, old_item[method], new_item[method])
-            self.added(
-                f"{method.upper()} {path}: new operation"
-                for method in METHODS
-                if method in new_item and method not in old_item
-            )
-        self.added(f"{path}: new path" for path in new_paths if path not in old_paths)
-        return self.changes
 
     def broke(self, where: str, message: str) -> None:
         self.changes.breaking.append(f"{where}: {message}")
 
     def added(self, notes: Any) -> None:
         self.changes.additions.extend(notes)
-
-    # Operations.
-
-    def compare_operation(self, where: str, old: Json, new: Json) -> None:
-        self.compare_parameters(where, old.get("parameters", []), new.get("parameters", []))
-        self.compare_request(where, old.get("requestBody"), new.get("requestBody"))
-        old_responses, new_responses = old.get("responses", {}), new.get("responses", {})
-        for code, old_response in old_responses.items():
-            new_response = new_responses.get(code)
-            if new_response is None:
-                if code.startswith("2"):
-                    self.broke(where, f"response {code} was removed")
-                continue
-            pairs = self.media(f"{where}: response {code}", old_response, new_response)
-            for media, old_schema, new_schema in pairs:
-                self.compare_schema(
-                    f"{where}: response {code}{media}", old_schema, new_schema, "response"
-                )
-        self.added(
-            f"{where}: new response {code}" for code in new_responses if code not in old_responses
-        )
-
-    def compare_parameters(self, where: str, old: list[Json], new: list[Json]) -> None:
-        def keyed(parameters: list[Json]) -> dict[tuple[str, str], Json]:
-            return {(str(p.get("in")), str(p.get("name"))): p for p in parameters}
-
-        old_by_key, new_by_key = keyed(old), keyed(new)
-        for (place, name), was in old_by_key.items():
-            label = f"{place} parameter {name}"
-            now = new_by_key.get((place, name))
-            if now is None:
-                self.broke(where, f"{label} was removed: clients that send it lose its effect")
-                continue
-            if now.get("required") and not was.get("required"):
-                self.broke(where, f"{label} became required")
-            self.compare_schema(
-                f"{where}: {label}", was.get("schema", {}), now.get("schema", {}), "request"
-            )
-        for (place, name), now in new_by_key.items():
-            if (place, name) in old_by_key:
-                continue
-            if now.get("required"):
-                self.broke(where, f"new {place} parameter {name} is required")
-            else:
-                self.added([f"{where}: new optional {place} parameter {name}"])
-
-    def compare_request(self, where: str, old: Json | None, new: Json | None) -> None:
-        if new is None:
-            if old is not None:
-                self.broke(where, "the request body was removed: clients that send one break")
-            return
-        if new.get("required") and not (old or {}).get("required"):
-            self.broke(where, "a request body is now required")
-        if old is None:
-            return
-        for media, old_schema, new_schema in self.media(f"{where}: request", old, new):
-            self.compare_schema(f"{where}: request{media}", old_schema, new_schema, "request")
-
-    def media(self, where: str, old: Json, new: Json) -> list[tuple[str, Json, Json]]:
-        """The bodies both sides describe, by label (``""`` for JSON); a dropped one breaks."""
-        old_content, new_content = old.get("content", {}), new.get("content", {})
-        pairs = []
-        for media, old_body in old_content.items():
-            new_body = new_content.get(media)
-            if new_body is None:
-                self.broke(where, f"its {media} body was removed")
-                continue
-            label = "" if media in JSON_TYPES else f" ({media})"
-            pairs.append((label, old_body.get("schema", {}), new_body.get("schema", {})))
-        return pairs
-
-    # Schemas.
 
     def resolve(self, schema: Json, document: Json) -> tuple[Json, str]:
         """The schema behind ``$ref`` (and a lone ``allOf`` around one), with its ref name."""
@@ -328,6 +236,101 @@ class _Comparison:
             else:
                 kind = "optional request" if request else "response"
                 self.added([f"{where}: new {kind} field {name}"])
+
+
+class _Comparison(_SchemaComparison):
+    """Paths and operations, their parameters, bodies and responses; their schemas above."""
+
+    def run(self) -> Changes:
+        old_paths, new_paths = self.old.get("paths", {}), self.new.get("paths", {})
+        for path, old_item in old_paths.items():
+            new_item = new_paths.get(path)
+            if not isinstance(new_item, dict):
+                self.broke(path, "the path was removed")
+                continue
+            for method in METHODS:
+                if method not in old_item:
+                    continue
+                where = f"{method.upper()} {path}"
+                if method not in new_item:
+                    self.broke(where, "the operation was removed")
+                else:
+                    self.compare_operation(where, old_item[method], new_item[method])
+            self.added(
+                f"{method.upper()} {path}: new operation"
+                for method in METHODS
+                if method in new_item and method not in old_item
+            )
+        self.added(f"{path}: new path" for path in new_paths if path not in old_paths)
+        return self.changes
+
+    def compare_operation(self, where: str, old: Json, new: Json) -> None:
+        self.compare_parameters(where, old.get("parameters", []), new.get("parameters", []))
+        self.compare_request(where, old.get("requestBody"), new.get("requestBody"))
+        old_responses, new_responses = old.get("responses", {}), new.get("responses", {})
+        for code, old_response in old_responses.items():
+            new_response = new_responses.get(code)
+            if new_response is None:
+                if code.startswith("2"):
+                    self.broke(where, f"response {code} was removed")
+                continue
+            pairs = self.media(f"{where}: response {code}", old_response, new_response)
+            for media, old_schema, new_schema in pairs:
+                self.compare_schema(
+                    f"{where}: response {code}{media}", old_schema, new_schema, "response"
+                )
+        self.added(
+            f"{where}: new response {code}" for code in new_responses if code not in old_responses
+        )
+
+    def compare_parameters(self, where: str, old: list[Json], new: list[Json]) -> None:
+        def keyed(parameters: list[Json]) -> dict[tuple[str, str], Json]:
+            return {(str(p.get("in")), str(p.get("name"))): p for p in parameters}
+
+        old_by_key, new_by_key = keyed(old), keyed(new)
+        for (place, name), was in old_by_key.items():
+            label = f"{place} parameter {name}"
+            now = new_by_key.get((place, name))
+            if now is None:
+                self.broke(where, f"{label} was removed: clients that send it lose its effect")
+                continue
+            if now.get("required") and not was.get("required"):
+                self.broke(where, f"{label} became required")
+            self.compare_schema(
+                f"{where}: {label}", was.get("schema", {}), now.get("schema", {}), "request"
+            )
+        for (place, name), now in new_by_key.items():
+            if (place, name) in old_by_key:
+                continue
+            if now.get("required"):
+                self.broke(where, f"new {place} parameter {name} is required")
+            else:
+                self.added([f"{where}: new optional {place} parameter {name}"])
+
+    def compare_request(self, where: str, old: Json | None, new: Json | None) -> None:
+        if new is None:
+            if old is not None:
+                self.broke(where, "the request body was removed: clients that send one break")
+            return
+        if new.get("required") and not (old or {}).get("required"):
+            self.broke(where, "a request body is now required")
+        if old is None:
+            return
+        for media, old_schema, new_schema in self.media(f"{where}: request", old, new):
+            self.compare_schema(f"{where}: request{media}", old_schema, new_schema, "request")
+
+    def media(self, where: str, old: Json, new: Json) -> list[tuple[str, Json, Json]]:
+        """The bodies both sides describe, by label (``""`` for JSON); a dropped one breaks."""
+        old_content, new_content = old.get("content", {}), new.get("content", {})
+        pairs = []
+        for media, old_body in old_content.items():
+            new_body = new_content.get(media)
+            if new_body is None:
+                self.broke(where, f"its {media} body was removed")
+                continue
+            label = "" if media in JSON_TYPES else f" ({media})"
+            pairs.append((label, old_body.get("schema", {}), new_body.get("schema", {})))
+        return pairs
 
 
 def _text(value: object) -> str:
