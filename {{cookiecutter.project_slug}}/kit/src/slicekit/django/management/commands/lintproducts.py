@@ -12,15 +12,14 @@ from django.core.management.base import BaseCommand, CommandError
 from slicekit.baseline import BaselineError, apply_baseline, read_baseline
 from slicekit.django.products import product_apps
 from slicekit.django.reach import registry, silenced_boundaries
+from slicekit.domains import declared_dependencies, read_domain
 from slicekit.findings import Finding
 from slicekit.hatches import lint_domain_hatches, lint_tach_config
 from slicekit.layout import (
-    declared_dependencies,
     lint_cycles,
     lint_product,
     lint_products_directory,
     product_directories,
-    read_domain,
 )
 from slicekit.names import PackageNames, ProductNames
 from slicekit.owners import lint_owners
