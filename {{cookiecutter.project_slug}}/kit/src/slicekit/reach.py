@@ -29,20 +29,24 @@ from slicekit.findings import Finding
 from slicekit.graph import closes_a_cycle
 from slicekit.names import ProductNames, possessive
 from slicekit.parsing import comments
+from slicekit.rules import RULES as REGISTRY
+from slicekit.rules import rule
 
-# Rule ids of this lint, what each catches and the fix (README and docs quote them).
-RULES = {
-    "facade-reach": "a name of another product that is not on its public surface",
-    "module-string": "a string naming another product's private module or object",
-    "dynamic-import": "an import whose module name is computed, in a product",
-    "registry-string": "an app label or model label of another product in a registry lookup",
-    "registry-walk": "a walk over every app's models, in a product",
-    "foreign-sql": "SQL naming another product's table",
-    "foreign-task": "another product's Celery task named by its string",
-    "escape-hatch": "a way around the boundary checks",
-    "undeclared-dependency": "a product used but not declared in tach.domain.toml",
-    "syntax": "a file the lint cannot parse",
-}
+# The rules of this lint (slicekit.rules holds what each catches, why, and the fix).
+RULES = frozenset(
+    {
+        rule("facade-reach"),
+        rule("module-string"),
+        rule("dynamic-import"),
+        rule("registry-string"),
+        rule("registry-walk"),
+        rule("foreign-sql"),
+        rule("foreign-task"),
+        rule("escape-hatch"),
+        rule("undeclared-dependency"),
+        rule("syntax"),
+    }
+)
 FACADE_MODULES = ("api", "contracts", "enums")
 # Calls that import (or find) a module by a name given at run time.
 DYNAMIC_IMPORTS = frozenset(
@@ -157,9 +161,9 @@ def parse(path: Path) -> tuple[ast.Module | None, Finding | None]:
     try:
         return ast.parse(path.read_bytes(), str(path)), None
     except SyntaxError as error:
-        return None, Finding(str(path), error.lineno, "syntax", f"cannot parse: {error.msg}")
+        return None, Finding(str(path), error.lineno, rule("syntax"), f"cannot parse: {error.msg}")
     except (OSError, ValueError) as error:
-        return None, Finding(str(path), None, "syntax", f"cannot read: {error}")
+        return None, Finding(str(path), None, rule("syntax"), f"cannot read: {error}")
 
 
 class Surfaces(dict[str, Surface]):
@@ -242,7 +246,9 @@ def lint_reach(
             if other not in declared.get(product, set()):
                 fix = _declare_or_untangle(product, other, declared, project_slug)
                 message = f"{product} uses {other} ({first.message}) but {fix}"
-                findings.append(Finding(first.path, first.line, "undeclared-dependency", message))
+                findings.append(
+                    Finding(first.path, first.line, rule("undeclared-dependency"), message)
+                )
     shared = [root / "core", root / "config"]
     for path in [*sorted(root.glob("*.py")), *(p for d in shared for p in sorted(d.rglob("*.py")))]:
         findings += check_file(project, path, None, {})
@@ -273,14 +279,17 @@ def check_file(
     try:
         source = path.read_bytes()
     except OSError as error:
-        return [Finding(relative, None, "syntax", f"cannot read: {error}")]
+        return [Finding(relative, None, rule("syntax"), f"cannot read: {error}")]
     findings = _comment_findings(source, relative)
     if not project.worth_parsing(source, owner):
         return findings
     tree, problem = parse(path)
     if tree is None:
         line = problem.line if problem else None
-        return [*findings, Finding(relative, line, "syntax", problem.message if problem else "")]
+        return [
+            *findings,
+            Finding(relative, line, rule("syntax"), problem.message if problem else ""),
+        ]
     module = relative.removesuffix(".py").replace("/", ".")
     return findings + FileReach(project, tree, relative, module, owner, used).run()
 
@@ -301,7 +310,7 @@ def _comment_findings(source: bytes, relative: str) -> list[Finding]:
                 Finding(
                     relative,
                     line,
-                    "escape-hatch",
+                    rule("escape-hatch"),
                     "# tach-ignore switches tach off for this import: the boundary would "
                     "hold only on paper; use the product's facade, or record the exception "
                     "in boundaries.baseline.toml with its reason",
@@ -314,7 +323,7 @@ def _comment_findings(source: bytes, relative: str) -> list[Finding]:
                 Finding(
                     relative,
                     line,
-                    "escape-hatch",
+                    rule("escape-hatch"),
                     f"# noqa names the boundary rule {named}, which noqa does not silence and "
                     "must not: fix the reference, or record it in boundaries.baseline.toml "
                     "with its reason",
@@ -324,36 +333,22 @@ def _comment_findings(source: bytes, relative: str) -> list[Finding]:
 
 
 def _our_rules(text: str) -> str:
+    """The first boundary rule ``text`` names: a noqa does not silence any of them."""
     words: list[str] = re.findall(r"[\w.-]+", text)
     for word in words:
-        if word in RULES or word in LINT_RULES or re.fullmatch(r"boundaries\.[EW]\d+", word):
+        if word in REGISTRY or word in PREVIOUS:
             return word
     return ""
 
 
-# The ids of the product lint's other rules, which a noqa must not name either.
-LINT_RULES = frozenset(
-    {
-        "app-registry",
-        "contract-lock",
-        "contract-purity",
-        "dependencies",
-        "frozen-contracts",
-        "hashable-fields",
-        "layout",
-        "no-model-conversion",
-        "package-api",
-        "package-config",
-        "package-imports",
-        "package-tests",
-        "readme",
-        "tach-module",
-        "tasks-facade",
-        "tests-location",
-        "turbo-package",
-        "turbo-tasks",
-    }
-)
+def silenceable(check: str) -> bool:
+    """A check id ``SILENCED_SYSTEM_CHECKS`` must not name: a boundary rule's, or any
+    ``boundaries.*`` (the ids before 0.2.0, or one made up)."""
+    return check in REGISTRY or check.startswith("boundaries.")
+
+
+# The ids before 0.2.0 (foreign-relation), which a noqa must not name either.
+PREVIOUS = frozenset(r.previously for r in REGISTRY.values() if r.previously)
 
 
 def classify(path: str, surfaces: Mapping[str, Surface]) -> str:
@@ -498,7 +493,7 @@ class FileReach:
                 if self._product_of(base):
                     self.report(
                         node,
-                        "facade-reach",
+                        rule("facade-reach"),
                         f"from {base} import *: a star import takes every name the module "
                         "holds, public or not; import the public names one by one",
                     )
@@ -520,7 +515,7 @@ class FileReach:
             if kind == "private":
                 self.report(
                     node,
-                    "facade-reach",
+                    rule("facade-reach"),
                     f"imports {checked}: {why_private(checked, self.project.surfaces)}; "
                     f"other products use only {possessive(product)} public facade (__all__ of "
                     "facade/api.py, and the classes of facade/contracts.py and enums.py)",
@@ -582,7 +577,7 @@ class FileReach:
             elif kind == "private":
                 self.report(
                     node,
-                    "facade-reach",
+                    rule("facade-reach"),
                     f"uses {ast.unparse(node)}, that is {path}: "
                     f"{why_private(path, self.project.surfaces)}; call "
                     f"{possessive(product)} public facade functions and use its contracts and "
@@ -592,7 +587,7 @@ class FileReach:
             elif not self._module_use_allowed(node, path):
                 self.report(
                     node,
-                    "facade-reach",
+                    rule("facade-reach"),
                     f"uses the module {ast.unparse(node)} ({path}) other than by reading a "
                     "public name from it; nothing can check where a module object goes, "
                     f"so write {ast.unparse(node)}.<public name> where it is used",
@@ -625,7 +620,7 @@ class FileReach:
         if inside and name in DYNAMIC_IMPORTS and (first is None or self._string(first) is None):
             self.report(
                 node,
-                "dynamic-import",
+                rule("dynamic-import"),
                 f"{name}() with a module name computed at run time: no check can tell "
                 "which product's module it loads; import the module, or call the "
                 "other product's facade",
@@ -640,12 +635,12 @@ class FileReach:
         if inside and sends and first is not None and self._string(first) is None:
             self.report(
                 node,
-                "foreign-task",
+                rule("foreign-task"),
                 f"{name}() with a task name computed at run time: no check can tell "
                 "whose task it sends; call the task's own product's facade",
             )
         labels = [(first, "label")] if name in LABEL_LOOKUPS and first is not None else []
-        for keyword in node.keywords if name != "get_model" else ():  # E003 reads get_model
+        for keyword in node.keywords if name != "get_model" else ():  # model-lookup reads get_model
             if keyword.arg and (keyword.arg == "app_label" or keyword.arg.endswith("__app_label")):
                 labels.append((keyword.value, "label"))
             elif keyword.arg == "sender":
@@ -656,7 +651,7 @@ class FileReach:
                 if self.owner is not None and kind == "label":
                     self.report(
                         node,
-                        "registry-string",
+                        rule("registry-string"),
                         f"{name or 'a call'}() with an app label computed at run time: no "
                         "check can tell whose models it reaches; use your own models, or "
                         "another product's facade",
@@ -690,7 +685,7 @@ class FileReach:
             return
         self.report(
             node,
-            "registry-walk",
+            rule("registry-walk"),
             f"apps.{attribute} hands out every product's models, and a filter on them "
             "reaches another product's rows where no check can see it; use your own models by name "
             "(apps.get_app_config(<your label>)), or another product's facade",
@@ -706,7 +701,7 @@ class FileReach:
         if self.foreign(label) and "." not in label:
             self.report(
                 node,
-                "registry-string",
+                rule("registry-string"),
                 f"{via or 'a lookup'} names the app label {label!r} of product {label}: the "
                 "app registry hands out its models and rows, which only it may touch; call "
                 f"{possessive(label)} facade",
@@ -727,10 +722,10 @@ class FileReach:
         if not text:
             return
         self._check_module_string(node, text, complete)
-        if complete and re.fullmatch(r"boundaries\.\w+", text) and self._silences(node):
+        if complete and silenceable(text) and self._silences(node):
             self.report(
                 node,
-                "escape-hatch",
+                rule("escape-hatch"),
                 f"SILENCED_SYSTEM_CHECKS silences {text}: the boundary it checks would hold "
                 "only on paper; fix what it reports",
             )
@@ -741,7 +736,7 @@ class FileReach:
                 if owner and self.foreign(owner):
                     self.report(
                         node,
-                        "foreign-sql",
+                        rule("foreign-sql"),
                         f"SQL names the table {table} of product {owner}: its schema is "
                         f"{possessive(owner)} to change, and its rows are {possessive(owner)} "
                         f"to read and write; call {possessive(owner)} facade",
@@ -751,7 +746,7 @@ class FileReach:
         if owner and self.foreign(owner):
             self.report(
                 node,
-                "foreign-task",
+                rule("foreign-task"),
                 f"the string {text!r} names a Celery task of product {owner}: sending it by "
                 f"name skips {possessive(owner)} facade and breaks silently when it is "
                 f"renamed; call {possessive(owner)} facade, which may queue it",
@@ -763,7 +758,7 @@ class FileReach:
             if self.owner is not None and TEMPLATE_PATH.match(text):
                 self.report(
                     node,
-                    "module-string",
+                    rule("module-string"),
                     f"the string {text!r} is a template of a module path in another product, "
                     "filled in at run time, so no check can verify it stays on the public "
                     "facade; write the path out, or call the facade",
@@ -782,7 +777,7 @@ class FileReach:
             else:
                 self.report(
                     node,
-                    "module-string",
+                    rule("module-string"),
                     f"the string {text!r} names {whole}: "
                     f"{why_private(whole, self.project.surfaces)}; import paths in strings "
                     f"(import_module, mock.patch, include, pytest_plugins) follow the same "
@@ -792,7 +787,7 @@ class FileReach:
         if not exact and kind != "public":
             self.report(
                 node,
-                "module-string",
+                rule("module-string"),
                 f"the string {text!r} names a path in product {product} that is computed at "
                 "run time, so no check can verify it stays on the public facade; write the "
                 "path out, or call the facade",
@@ -894,7 +889,7 @@ def model_lookups(tree: ast.Module) -> Iterator[tuple[int, str | None]]:
 
     Reads ``get_model("label.Model")``, ``get_model("label", "Model")``,
     ``get_model(app_label=..., model_name=...)`` and labels held in names assigned
-    once or built from constant parts. ``boundaries.E003`` (``slicekit.django.checks``) uses it.
+    once or built from constant parts. ``model-lookup`` (``slicekit.django.checks``) uses it.
     """
     reach = FileReach.__new__(FileReach)
     reach.constants = {}
