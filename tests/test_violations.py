@@ -283,23 +283,23 @@ CASES = {
     "a ForeignKey into another product": field_into(
         'models.ForeignKey("catalog.Item", on_delete=models.CASCADE, related_name="+")',
         "ForeignKey to catalog.Item",
-        "boundaries.E001",
+        "foreign-relation",
         "a model of product catalog",
     ),
     "a OneToOneField into another product": field_into(
         'models.OneToOneField("catalog.Item", on_delete=models.CASCADE, related_name="+")',
         "OneToOneField to catalog.Item",
-        "boundaries.E001",
+        "foreign-relation",
     ),
     "a ManyToManyField into another product": field_into(
         'models.ManyToManyField("catalog.Item", related_name="+")',
         "ManyToManyField to catalog.Item",
-        "boundaries.E001",
+        "foreign-relation",
     ),
     'a relation to a core model without related_name="+"': field_into(
         'models.ForeignKey("core.User", on_delete=models.CASCADE, null=True)',
         "ForeignKey to shared model core.User",
-        "boundaries.E002",
+        "shared-reverse",
         'without related_name="+"',
     ),
     "apps.get_model() of another product's model": Case(
@@ -309,7 +309,7 @@ CASES = {
             '    return apps.get_model("catalog", "Item")\n'
         ),
         DJANGO,
-        ("boundaries.E003", f"{ORDERS}/logic.py:{LINE}", "loads a model of product catalog"),
+        ("model-lookup", f"{ORDERS}/logic.py:{LINE}", "loads a model of product catalog"),
         marker="apps.get_model",
     ),
     # Into a product that already depends on this one: the hint must not propose a cycle.
@@ -321,7 +321,7 @@ CASES = {
             'related_name="+")\n\n    class Meta:',
         ),
         DJANGO,
-        ("boundaries.E001", f"{CATALOG}/models.py:{LINE}", CYCLE_HINT),
+        ("foreign-relation", f"{CATALOG}/models.py:{LINE}", CYCLE_HINT),
         marker="    link = ",
     ),
     "apps.get_model() of a product that uses this one": Case(
@@ -331,7 +331,7 @@ CASES = {
             '    return apps.get_model("orders", "Item")\n'
         ),
         DJANGO,
-        ("boundaries.E003", f"{CATALOG}/logic.py:{LINE}", CYCLE_HINT),
+        ("model-lookup", f"{CATALOG}/logic.py:{LINE}", CYCLE_HINT),
         marker="apps.get_model",
     ),
     "a facade function annotated to return a model": Case(
@@ -339,7 +339,7 @@ CASES = {
         append("\n\ndef get_row(item_id: UUID) -> ItemRow:\n    return logic.get_item(item_id)\n"),
         DJANGO,
         (
-            "boundaries.E004",
+            "facade-returns",
             f"{CATALOG}/facade/api.py:{LINE}: facade function catalog.get_row returns "
             "products.catalog.backend.models.Item, an ORM model",
         ),

@@ -215,7 +215,7 @@ CASES = {
         replace(COUNT_ITEMS, "count_items = logic.count_items\n"),
         DJANGO,
         (
-            "boundaries.E004",
+            "facade-returns",
             "facade function catalog.count_items is products.catalog.backend.logic",
         ),
     ),
@@ -260,7 +260,7 @@ CASES = {
         ),
         CATALOG_TESTS,
         (
-            f"facade function catalog.get_item ({API_PY}:{LINE}) returned Item "
+            f"facade function catalog.get_item ({API_PY}:{LINE}): facade-values: returned Item "
             "(products.catalog.backend.models.Item), an ORM instance, not Item",
         ),
         marker=GET_ITEM.strip(),

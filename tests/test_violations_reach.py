@@ -58,7 +58,7 @@ def in_function(body: str, rule: str, marker: str, imports: str = "", **kwargs: 
 def e003(body: str, marker: str, expect: str) -> Case:
     source = f"\n\ndef _peek(label: str) -> object:\n    from django.apps import apps\n\n{body}\n"
     return Case(
-        LOGIC, append(source), DJANGO, ("boundaries.E003", f"{LOGIC}:{LINE}", expect), marker
+        LOGIC, append(source), DJANGO, ("model-lookup", f"{LOGIC}:{LINE}", expect), marker
     )
 
 
@@ -351,7 +351,7 @@ CASES = {
         "ignore_type_checking_imports must be false",
     ),
     "a boundary check silenced in the settings": planted(
-        'SILENCED_SYSTEM_CHECKS = ["boundaries.E003"]',
+        'SILENCED_SYSTEM_CHECKS = ["model-lookup"]',
         "escape-hatch",
         "SILENCED_SYSTEM_CHECKS",
         file="config/settings/test.py",

@@ -56,18 +56,18 @@ class Planted:
 
 
 def sql(code: str, marker: str, statement: str = "") -> Planted:
-    expect = ("boundaries.R001", CATALOG_TABLE) + (
+    expect = ("runtime-sql", CATALOG_TABLE) + (
         (f"Statement: {statement}",) if statement else ()
     )
     return Planted(code, marker, expect)
 
 
 def lookup(code: str, marker: str, model: str = "catalog.Item") -> Planted:
-    return Planted(code, marker, ("boundaries.R003", f"orders resolves model {model}"))
+    return Planted(code, marker, ("runtime-lookup", f"orders resolves model {model}"))
 
 
 def task(code: str, marker: str, file: str = f"{ORDERS}/logic.py") -> Planted:
-    return Planted(code, marker, ("boundaries.R002", f"orders publishes task '{TASK}'"), file)
+    return Planted(code, marker, ("runtime-task", f"orders publishes task '{TASK}'"), file)
 
 
 # Loads catalog's tasks by a computed name, as the worker's autodiscovery would.
@@ -77,7 +77,7 @@ REGISTER = (
 )
 CURSOR = "from django.db import connection\n\nwith connection.cursor() as cursor:\n"
 RUNTIME = {
-    # boundaries.R001: SQL on catalog's table, however the statement was built.
+    # runtime-sql: SQL on catalog's table, however the statement was built.
     "raw SQL with the table name built by concatenation": sql(
         CURSOR + '    cursor.execute("select count(*) from " + "catalog" + "_item")\n',
         "cursor.execute(",
@@ -124,7 +124,7 @@ RUNTIME = {
         'return rows.filter(name="nothing").hard_delete()\n',
         "return rows.filter(",
     ),
-    # boundaries.R003: another product's model resolved through the app registry.
+    # runtime-lookup: another product's model resolved through the app registry.
     "apps.get_model with a label split at run time": lookup(
         "from django.apps import apps\n\nlabel = 'catalog' + '.Item'\n"
         "return apps.get_model(*label.split('.'))._default_manager.count()\n",
@@ -157,9 +157,9 @@ RUNTIME = {
         "kind = ContentType.objects.get_by_natural_key('catalog', 'item')\n"
         "return list(kind.get_all_objects_for_this_type())\n",
         "return list(kind.get_all_objects_for_this_type())",
-        ("boundaries.R003", "boundaries.R001", CATALOG_TABLE),
+        ("runtime-lookup", "runtime-sql", CATALOG_TABLE),
     ),
-    # boundaries.R002: another product's Celery task published, eager mode included.
+    # runtime-task: another product's Celery task published, eager mode included.
     "send_task with a name computed at run time": task(
         "from celery import current_app\n\n"
         "return current_app.send_task('.'.join(['catalog', 'archive_stale_items']))\n",
@@ -235,7 +235,7 @@ def migration(operations: str, marker: str, head: str = "") -> Case:
             f"    operations = [{operations}]\n"
         ),
         DJANGO,
-        ("boundaries.E012", f"{NEW_MIGRATION}:{LINE}", CATALOG_TABLE.split(" ")[0]),
+        ("migration-reach", f"{NEW_MIGRATION}:{LINE}", CATALOG_TABLE.split(" ")[0]),
         marker=marker,
     )
 
@@ -246,7 +246,7 @@ REGISTRY = {
         model('class Meta:\n    db_table = "catalog_item"\n    managed = False\n'),
         DJANGO,
         (
-            "boundaries.E010",
+            "foreign-table",
             f"{ORDERS}/models.py:{LINE}",
             "orders.Planted is mapped onto catalog_item",
         ),
@@ -256,7 +256,7 @@ REGISTRY = {
         f"{ORDERS}/models.py",
         model('class Meta:\n    db_table = "Catalog_Prices"\n'),
         DJANGO,
-        ("boundaries.E010", f"{ORDERS}/models.py:{LINE}", "product catalog's namespace"),
+        ("foreign-table", f"{ORDERS}/models.py:{LINE}", "product catalog's namespace"),
         marker="class Planted(",
     ),
     "a many-to-many table named into another product": Case(
@@ -267,21 +267,21 @@ REGISTRY = {
             'db_table="catalog_item_watchers")\n\n    class Meta:',
         ),
         DJANGO,
-        ("boundaries.E010", f"{ORDERS}/models.py:{LINE}", "catalog_item_watchers"),
+        ("foreign-table", f"{ORDERS}/models.py:{LINE}", "catalog_item_watchers"),
         marker="    watchers = ",
     ),
     "a migration that depends on another product's migration": Case(
         MIGRATION,
         replace(DEPENDENCIES, f'{DEPENDENCIES}        ("catalog", "0001_initial"),\n'),
         DJANGO,
-        ("boundaries.E011", f"{MIGRATION}:{LINE}", "depends on catalog.0001_initial"),
+        ("migration-dependency", f"{MIGRATION}:{LINE}", "depends on catalog.0001_initial"),
         marker='("catalog", "0001_initial")',
     ),
     "a migration that runs before another product's migration": Case(
         MIGRATION,
         replace(DEPENDENCIES, f'    run_before = [("catalog", "0001_initial")]\n{DEPENDENCIES}'),
         DJANGO,
-        ("boundaries.E011", f"{MIGRATION}:{LINE}", "runs before catalog.0001_initial"),
+        ("migration-dependency", f"{MIGRATION}:{LINE}", "runs before catalog.0001_initial"),
         marker='("catalog", "0001_initial")',
     ),
     "RunSQL on another product's table": migration(
@@ -304,7 +304,7 @@ REGISTRY = {
             "target = GenericForeignKey('kind', 'object_id')\n"
         ),
         DJANGO,
-        ("boundaries.E013", f"{ORDERS}/models.py:{LINE}", "Planted.target is a GenericForeignKey"),
+        ("generic-relation", f"{ORDERS}/models.py:{LINE}", "Planted.target is a GenericForeignKey"),
         marker="    target = ",
     ),
     "a foreign key to ContentType in a product model": Case(
@@ -315,7 +315,7 @@ REGISTRY = {
             'on_delete=models.CASCADE, related_name="+")\n\n    class Meta:',
         ),
         DJANGO,
-        ("boundaries.E013", f"{ORDERS}/models.py:{LINE}", "ForeignKey to ContentType"),
+        ("generic-relation", f"{ORDERS}/models.py:{LINE}", "ForeignKey to ContentType"),
         marker="    kind = ",
     ),
     "a hidden reverse relation that keeps its query name": Case(
@@ -326,7 +326,7 @@ REGISTRY = {
             'related_name="+", related_query_name="reviewed_items")\n\n    class Meta:',
         ),
         DJANGO,
-        ("boundaries.E014", f"{ORDERS}/models.py:{LINE}", 'related_query_name="reviewed_items"'),
+        ("reverse-query-name", f"{ORDERS}/models.py:{LINE}", 'related_query_name="reviewed_items"'),
         marker="    reviewer = ",
     ),
     "a receiver for another product's model connected in ready()": Case(
@@ -339,7 +339,7 @@ REGISTRY = {
             "    pass\n"
         ),
         DJANGO,
-        ("boundaries.E015", f"{ORDERS}/apps.py:{LINE}", "post_save of catalog.Item"),
+        ("foreign-signal", f"{ORDERS}/apps.py:{LINE}", "post_save of catalog.Item"),
         marker="def on_catalog_save(",
     ),
     "a @receiver in models.py for another product's model": Case(
@@ -352,7 +352,7 @@ REGISTRY = {
             "    pass\n"
         ),
         DJANGO,
-        ("boundaries.E015", f"{ORDERS}/models.py:{LINE}", "pre_delete of catalog.Item"),
+        ("foreign-signal", f"{ORDERS}/models.py:{LINE}", "pre_delete of catalog.Item"),
         marker='@receiver(pre_delete, sender="cata" "log.Item")',
     ),
     "shared code resolving a product's model while the apps load": Case(
@@ -362,7 +362,7 @@ REGISTRY = {
             'PLANTED = apps.get_model("cata" + "log.Item")\n'
         ),
         DJANGO,
-        ("boundaries.E016", f"core/admin.py:{LINE}", "resolves catalog.Item"),
+        ("startup-lookup", f"core/admin.py:{LINE}", "resolves catalog.Item"),
         marker="PLANTED = ",
     ),
 }
@@ -469,7 +469,7 @@ def test_an_allow_list_entry_excuses_a_file_and_a_stale_one_fails_a_full_run(
     case = RUNTIME["raw SQL with the table name built by concatenation"]
     baseline = project / "boundaries.baseline.toml"
     entry = (
-        f'[[allow]]\npath = "{case.file}"\nrule = "boundaries.R001"\n'
+        f'[[allow]]\npath = "{case.file}"\nrule = "runtime-sql"\n'
         'reason = "moving the counts behind the facade, ticket 42"\n'
     )
     try:
@@ -483,6 +483,6 @@ def test_an_allow_list_entry_excuses_a_file_and_a_stale_one_fails_a_full_run(
             PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=project
         )
         assert returncode != 0, output
-        assert f"stale [[allow]] entry {case.file} boundaries.R001: nothing needs it" in output
+        assert f"stale [[allow]] entry {case.file} runtime-sql: nothing needs it" in output
     finally:
         revert(project)

@@ -10,7 +10,8 @@ from core.models import User
 from core.tests.factories import UserFactory
 
 # The kit's runtime nets are on in every test run, loaded by its pytest plugin (entry point
-# "slicekit"): the data-ownership guard (boundaries.R001-R003) and the facade guard.
+# "slicekit"): the data-ownership guard (runtime-sql, runtime-task, runtime-lookup) and the
+# facade guard (facade-values).
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import sys
 # settings that install its Django app: the boundary checks and the scaffolder. No server or
 # worker loads the kit.
 KIT_COMMANDS = {"check", "checkall", "lintproducts", "openapi", "startpackage", "startproduct"}
-# These also watch the model lookups made while the apps load (boundaries.E016).
+# These also watch the model lookups made while the apps load (startup-lookup).
 WATCH_STARTUP_LOOKUPS = {"check", "checkall"}
 
 

@@ -16,6 +16,9 @@ and the recorded test times that balance them (``boundaries.shards``).
 
 ``tach``: ``tach check``, its hints replaced by this project's (``boundaries.tach_advice``).
 
+``rules``: the kit's rule docs (README table, docs/rules/) against the registry
+(``slicekit.rules``): ``--write`` rewrites them, ``--check`` names a stale file.
+
 ``verify``: that ``kit/`` is the version it claims, file by file (``slicekit.integrity``);
 ``make check`` runs it.
 """
@@ -36,6 +39,7 @@ from slicekit.layout import isolated_products
 from slicekit.lock import compare, read_lock, update_command, write_lock
 from slicekit.names import IDENTIFIER
 from slicekit.openapi import read_slice, slice_path, sliced_products
+from slicekit.rules.docs import run as run_rules
 from slicekit.shards import add_commands as add_shard_commands
 from slicekit.shards import run_command as run_shard_command
 from slicekit.tach_advice import run as run_tach
@@ -67,6 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     add_shard_commands(commands)
     commands.add_parser("tach", help="tach check, with advice for this project's layout")
     commands.add_parser("verify", help="check that kit/ is the version it claims, file by file")
+    rules = commands.add_parser("rules", help="the kit's rule docs, generated from its registry")
+    mode = rules.add_mutually_exclusive_group(required=True)
+    mode.add_argument(
+        "--write", action="store_true", help="rewrite kit/README.md's table and kit/docs/rules/"
+    )
+    mode.add_argument(
+        "--check", action="store_true", help="fail, naming the file, when one is stale"
+    )
     for command in commands.choices.values():
         command.add_argument("--root", type=Path, default=Path.cwd(), help="the project root")
     args = parser.parse_args(argv)
@@ -78,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_tach(root)
     if args.command == "verify":
         return verify(root)
+    if args.command == "rules":
+        return run_rules(root / "kit", check=args.check)
     if args.command in ("shards", "durations"):
         return run_shard_command(root, args)
     if bool(args.products) == args.all:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from slicekit.findings import Finding
+from slicekit.rules import rule
 
 BASELINE = "boundaries.baseline.toml"
 FIELDS = ("rule", "path", "reason")
@@ -100,7 +101,7 @@ def apply_baseline(
                 Finding(
                     BASELINE,
                     None,
-                    "baseline",
+                    rule("baseline"),
                     f"[[allow]] entry {allowance.number} ({allowance.rule} in "
                     f"{allowance.path}) allows nothing any more: delete it, so the "
                     "baseline only shrinks",

@@ -36,6 +36,7 @@ from typing import Any
 from slicekit.annotations import Scope, is_stdlib, qualified_name, resolve, scope_of
 from slicekit.findings import Finding
 from slicekit.names import ProductNames, is_contract_module
+from slicekit.rules import rule
 from slicekit.scalars import SCALAR_NAMES
 
 # enums.py first: contracts.py usually builds on it.
@@ -81,14 +82,14 @@ IMMUTABLE_CONSTRUCTORS = frozenset({"tuple", "frozenset"}) | SCALAR_NAMES
 CLASS_FACTORIES = frozenset(
     {"make_dataclass", "namedtuple", "NamedTuple", "TypedDict", "type", "new_class"} | ENUM_BASES
 )
-PURITY = "contract-purity"
-CLASSES = "contract-classes"
-FROZEN = "frozen-contracts"
-HASHABLE = "hashable-fields"
-FIELDS = "contract-fields"
-DEFAULTS = "contract-defaults"
-METHODS = "contract-methods"
-CONVERSION = "no-model-conversion"
+PURITY = rule("contract-purity")
+CLASSES = rule("contract-classes")
+FROZEN = rule("frozen-contracts")
+HASHABLE = rule("hashable-fields")
+FIELDS = rule("contract-fields")
+DEFAULTS = rule("contract-defaults")
+METHODS = rule("contract-methods")
+CONVERSION = rule("no-model-conversion")
 
 
 @dataclass
@@ -138,9 +139,9 @@ def parse_file(path: Path, relative: str, findings: list[Finding]) -> ast.Module
     try:
         return ast.parse(path.read_bytes(), filename=relative)
     except SyntaxError as error:
-        findings.append(Finding(relative, error.lineno, "syntax", str(error.msg)))
+        findings.append(Finding(relative, error.lineno, rule("syntax"), str(error.msg)))
     except (OSError, ValueError) as error:
-        findings.append(Finding(relative, None, "syntax", f"cannot be read ({error})"))
+        findings.append(Finding(relative, None, rule("syntax"), f"cannot be read ({error})"))
     return None
 
 

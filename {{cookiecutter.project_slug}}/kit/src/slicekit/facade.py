@@ -29,10 +29,11 @@ from slicekit.contracts import Contracts, facade_directory, facade_package, pars
 from slicekit.findings import Finding
 from slicekit.names import ProductNames
 from slicekit.parsing import comments
+from slicekit.rules import rule
 
-SURFACE = "facade-surface"
-TYPES = "facade-types"
-TESTS = "facade-tests"
+SURFACE = rule("facade-surface")
+TYPES = rule("facade-types")
+TESTS = rule("facade-tests")
 TYPING_MODULES = frozenset({"typing", "typing_extensions"})
 FUNCTION = ast.FunctionDef | ast.AsyncFunctionDef
 KINDS = {  # inspect.Parameter's kind names, as callers see them

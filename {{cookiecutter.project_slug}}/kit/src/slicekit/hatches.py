@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from slicekit.findings import Finding
+from slicekit.rules import rule
 
 TACH_CONFIG = "tach.toml"
 # What the root tach.toml ships with; the boundary checks rely on these values.
@@ -41,9 +42,9 @@ def lint_tach_config(root: Path) -> list[Finding]:
     try:
         config = tomllib.loads((root / TACH_CONFIG).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return [Finding(TACH_CONFIG, None, "escape-hatch", "missing: tach checks nothing")]
+        return [Finding(TACH_CONFIG, None, rule("escape-hatch"), "missing: tach checks nothing")]
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        return [Finding(TACH_CONFIG, None, "escape-hatch", f"unreadable: {error}")]
+        return [Finding(TACH_CONFIG, None, rule("escape-hatch"), f"unreadable: {error}")]
     findings = []
     for key, value in REQUIRED_SETTINGS.items():
         if config.get(key, not value) is not value:
@@ -107,4 +108,4 @@ def _module_hatches(path: str, module: Any, allowed: frozenset[str] = MODULE_KEY
 
 
 def _hatch(path: str, message: str) -> Finding:
-    return Finding(path, None, "escape-hatch", f"{message}; {FIX}")
+    return Finding(path, None, rule("escape-hatch"), f"{message}; {FIX}")

@@ -32,9 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from slicekit.openapi import REF_PREFIX, dumps, read_slice, slice_path
+from slicekit.rules import rule
 
 LOCK_FILE = "openapi.lock.json"
-RULE = "api-lock"
+RULE = rule("api-lock")
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 JSON_TYPES = ("application/json",)
 # Request constraints: a tighter one refuses input that used to be accepted.

@@ -27,6 +27,7 @@ from slicekit.names import (
 )
 from slicekit.parsing import parse_python
 from slicekit.readme import lint_readme
+from slicekit.rules import rule
 
 REQUIRED_FILES = (
     "README.md",
@@ -76,7 +77,7 @@ def lint_products_directory(root: Path) -> list[Finding]:
         Finding(
             f"products/{name}",
             None,
-            "layout",
+            rule("layout"),
             "products/ holds products only: a file beside them belongs to no product, so "
             "no product's tests re-run when it changes; move shared test code to "
             "core/testing.py or the root conftest.py, shared code to core/ or packages/",
@@ -113,9 +114,9 @@ def lint_product(root: Path, product: str, project_slug: str) -> list[Finding]:
     try:
         check_product_name(product, project_slug)
     except InvalidName as error:
-        return [Finding(directory, None, "layout", str(error))]
+        return [Finding(directory, None, rule("layout"), str(error))]
     findings = [
-        Finding(f"{directory}/{relative}", None, "layout", "missing: every product has it")
+        Finding(f"{directory}/{relative}", None, rule("layout"), "missing: every product has it")
         for relative in REQUIRED_FILES
         if not (root / directory / relative).is_file()
     ]
@@ -136,7 +137,7 @@ def _lint_domain(root: Path, names: ProductNames) -> tuple[dict[str, Any] | None
     except FileNotFoundError:
         return None, []  # reported as a missing file
     except (OSError, ValueError) as error:
-        return None, [Finding(path, None, "tach-module", f"unreadable: {error}")]
+        return None, [Finding(path, None, rule("tach-module"), f"unreadable: {error}")]
     interfaces = domain.get("interfaces") or []
     facade_only = [{"expose": [FACADE_INTERFACE], "from": [DOMAIN_ROOT]}]
     if interfaces and interfaces != facade_only:
@@ -144,7 +145,7 @@ def _lint_domain(root: Path, names: ProductNames) -> tuple[dict[str, Any] | None
             Finding(
                 path,
                 None,
-                "tach-module",
+                rule("tach-module"),
                 f"its interfaces are {interfaces}: an isolated product exposes exactly its "
                 f"facade, expose = [{json.dumps(FACADE_INTERFACE)}] from "
                 f'["{DOMAIN_ROOT}"]; a product with no interface is not isolated',
@@ -162,12 +163,14 @@ def _read_package(
     except FileNotFoundError:
         return None, []  # reported as a missing file
     except (OSError, ValueError) as error:
-        return None, [Finding(path, None, "turbo-package", f"unreadable: {error}")]
+        return None, [Finding(path, None, rule("turbo-package"), f"unreadable: {error}")]
     expected = names.turbo_package(project_slug)
     if package.get("name") != expected:
         found = package.get("name")
         return package, [
-            Finding(path, None, "turbo-package", f"its name is {found!r}; it must be {expected!r}")
+            Finding(
+                path, None, rule("turbo-package"), f"its name is {found!r}; it must be {expected!r}"
+            )
         ]
     return package, []
 
@@ -183,7 +186,7 @@ def _lint_tasks(
             Finding(
                 path,
                 None,
-                "turbo-tasks",
+                rule("turbo-tasks"),
                 f"{names.name} is isolated (tach.domain.toml exposes only its facade) but has "
                 f"no {CONTRACT_SCRIPT} script: the products that use it would not re-test when "
                 f'its contracts change; add "{CONTRACT_SCRIPT}": "{names.contract_check_script}"',
@@ -194,7 +197,7 @@ def _lint_tasks(
             Finding(
                 path,
                 None,
-                "turbo-tasks",
+                rule("turbo-tasks"),
                 f"{names.name} is not isolated (tach.domain.toml has no facade interface) but "
                 f"declares {CONTRACT_SCRIPT}: selective testing treats a product with a contract "
                 "check as isolated, so a change to it would skip the full Django suite its "
@@ -207,7 +210,7 @@ def _lint_tasks(
             Finding(
                 path,
                 None,
-                "turbo-tasks",
+                rule("turbo-tasks"),
                 f'no {TEST_SCRIPT} script: add "{TEST_SCRIPT}": "{expected}"',
             )
         )
@@ -217,7 +220,7 @@ def _lint_tasks(
             Finding(
                 path,
                 None,
-                "turbo-tasks",
+                rule("turbo-tasks"),
                 f"{TEST_SCRIPT} does not check {possessive(names.name)} contracts and facade "
                 "against their lock first: the products using it re-test only when the lock "
                 "changes, so a stale lock must fail this task; use "
@@ -231,7 +234,7 @@ def _lint_tasks(
             Finding(
                 path,
                 None,
-                "turbo-tasks",
+                rule("turbo-tasks"),
                 f'{TEST_SCRIPT} names no test directory under {prefix}: use "{expected}"',
             )
         )
@@ -251,7 +254,7 @@ def _lint_test_locations(root: Path, names: ProductNames, roots: list[str]) -> l
             Finding(
                 relative,
                 None,
-                "tests-location",
+                rule("tests-location"),
                 f"{TEST_SCRIPT} runs only {', '.join(roots) or 'nothing'}, so selective testing "
                 f"never runs this file; move it into {names.tests_directory}",
             )
@@ -278,7 +281,7 @@ def _lint_task_imports(root: Path, names: ProductNames) -> list[Finding]:
                         Finding(
                             relative,
                             node.lineno,
-                            "tasks-facade",
+                            rule("tasks-facade"),
                             f"a task imports {module}: tasks call {possessive(names.name)} facade "
                             "only, which owns the logic, the models and other products' calls",
                         )
@@ -318,7 +321,7 @@ def lint_cycles(root: Path, products: list[str]) -> list[Finding]:
                 Finding(
                     f"{ProductNames(start).directory}/tach.domain.toml",
                     None,
-                    "dependencies",
+                    rule("dependencies"),
                     f"dependency cycle {' -> '.join([*path, start])}: products depend on each "
                     "other in one direction only; move what both need into one of them or core",
                 )
@@ -357,7 +360,7 @@ def _lint_dependencies(
             Finding(
                 f"{names.directory}/package.json",
                 None,
-                "dependencies",
+                rule("dependencies"),
                 f"it depends on products {sorted(in_package)}, but tach.domain.toml says "
                 f"{sorted(in_tach)}: turbo follows package.json to re-test a product when a "
                 "product it uses changes, and tach enforces the imports, so both must list "
@@ -370,7 +373,7 @@ def _lint_dependencies(
                 Finding(
                     f"{names.directory}/tach.domain.toml",
                     None,
-                    "dependencies",
+                    rule("dependencies"),
                     f"it depends on {dependency!r}, which is not a product",
                 )
             )

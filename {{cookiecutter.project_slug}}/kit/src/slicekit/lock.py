@@ -29,9 +29,10 @@ from typing import Any
 from slicekit.contracts import Contracts, facade_directory, read_contracts
 from slicekit.findings import Finding
 from slicekit.names import possessive
+from slicekit.rules import rule
 
 LOCK_FILE = "contracts.lock.json"
-RULE = "contract-lock"
+RULE = rule("contract-lock")
 POSITIONAL = ("positional_only", "positional_or_keyword")
 VARIADIC = ("var_positional", "var_keyword")
 

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from slicekit.names import ProductNames
+from slicekit.rules import rule
 
+RULE = rule("openapi")
 SLICE_FILE = "openapi.json"
 REF_PREFIX = "#/components/schemas/"
 WRITE_COMMAND = "make openapi"
@@ -148,13 +150,11 @@ def read_slice(root: Path, product: str) -> Json:
     try:
         schema = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
-        raise ValueError(
-            f"{relative}: openapi: missing; write it with `{WRITE_COMMAND}`"
-        ) from error
+        raise ValueError(f"{relative}: {RULE}: missing; write it with `{WRITE_COMMAND}`") from error
     except (OSError, ValueError) as error:
-        raise ValueError(f"{relative}: openapi: not valid JSON ({error})") from error
+        raise ValueError(f"{relative}: {RULE}: not valid JSON ({error})") from error
     if not isinstance(schema, dict) or not isinstance(schema.get("paths"), dict):
-        raise ValueError(f"{relative}: openapi: no paths; rewrite it with `{WRITE_COMMAND}`")
+        raise ValueError(f"{relative}: {RULE}: no paths; rewrite it with `{WRITE_COMMAND}`")
     return schema
 
 

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from slicekit.findings import Finding
 from slicekit.names import ProductNames
+from slicekit.rules import rule
 
 CODEOWNERS = ".github/CODEOWNERS"
 FIX = "make codeowners"
-RULE = "owners"
+RULE = rule("owners")
 # What GitHub accepts as an owner: @user, @org/team, or a user's email address.
 OWNER = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+")
 HEADER = (

@@ -20,6 +20,7 @@ from slicekit.findings import Finding
 from slicekit.layout import DOMAIN_ROOT, imported_modules, member_directories
 from slicekit.names import PACKAGE_INTERFACE, InvalidName, PackageNames, check_package_name
 from slicekit.parsing import parse_python
+from slicekit.rules import rule
 
 REQUIRED_FILES = ("__init__.py", "README.md", "tach.domain.toml", "tests/__init__.py")
 # The frameworks (and the settings reader) the backend binds; a package never imports them.
@@ -39,9 +40,11 @@ def lint_package(root: Path, name: str) -> list[Finding]:
     try:
         check_package_name(name)
     except InvalidName as error:
-        return [Finding(names.directory, None, "layout", str(error))]
+        return [Finding(names.directory, None, rule("layout"), str(error))]
     findings = [
-        Finding(f"{names.directory}/{relative}", None, "layout", "missing: every package has it")
+        Finding(
+            f"{names.directory}/{relative}", None, rule("layout"), "missing: every package has it"
+        )
         for relative in REQUIRED_FILES
         if not (root / names.directory / relative).is_file()
     ]
@@ -61,7 +64,7 @@ def _lint_domain(root: Path, names: PackageNames) -> list[Finding]:
     except FileNotFoundError:
         return []  # reported as a missing file
     except (OSError, ValueError) as error:
-        return [Finding(path, None, "tach-module", f"unreadable: {error}")]
+        return [Finding(path, None, rule("tach-module"), f"unreadable: {error}")]
     findings = []
     interfaces = domain.get("interfaces")
     if interfaces != [{"expose": [PACKAGE_INTERFACE], "from": [DOMAIN_ROOT]}]:
@@ -69,7 +72,7 @@ def _lint_domain(root: Path, names: PackageNames) -> list[Finding]:
             Finding(
                 path,
                 None,
-                "tach-module",
+                rule("tach-module"),
                 f"its interfaces are {interfaces}: a package exposes exactly the names its "
                 f"__init__ exports, expose = [{json.dumps(PACKAGE_INTERFACE)}] from "
                 f'["{DOMAIN_ROOT}"]',
@@ -84,14 +87,16 @@ def _lint_domain(root: Path, names: PackageNames) -> list[Finding]:
                 Finding(
                     path,
                     None,
-                    "dependencies",
+                    rule("dependencies"),
                     f"it depends on {module!r}: a package may depend on other packages only, "
                     "never on products, core or config; take what it needs as arguments",
                 )
             )
         elif not (root / PackageNames(package).directory / "__init__.py").is_file():
             findings.append(
-                Finding(path, None, "dependencies", f"it depends on {module!r}: no such package")
+                Finding(
+                    path, None, rule("dependencies"), f"it depends on {module!r}: no such package"
+                )
             )
     return findings
 
@@ -106,7 +111,7 @@ def _lint_api(root: Path, names: PackageNames) -> list[Finding]:
             Finding(
                 f"{names.directory}/__init__.py",
                 None,
-                "package-api",
+                rule("package-api"),
                 "it has no __all__: list the names other code may import, the package's "
                 "whole public API",
             )
@@ -119,7 +124,7 @@ def _lint_api(root: Path, names: PackageNames) -> list[Finding]:
                 Finding(
                     entry.relative_to(root).as_posix(),
                     None,
-                    "package-api",
+                    rule("package-api"),
                     "a public module: everything but __init__.py is private, so name it "
                     f"_{entry.name} and export what others need from __init__.py",
                 )
@@ -145,7 +150,7 @@ def _lint_tests(root: Path, names: PackageNames) -> list[Finding]:
         Finding(
             names.tests_directory,
             None,
-            "package-tests",
+            rule("package-tests"),
             "no test_*.py: every package is tested on its own, in its tests/",
         )
     ]
@@ -176,7 +181,7 @@ def _framework_imports(tree: ast.Module, package: str) -> list[tuple[int, str, s
                 found.append(
                     (
                         node.lineno,
-                        "package-imports",
+                        rule("package-imports"),
                         f"it imports {module}: packages know nothing of Django, DRF or Celery; "
                         "the products and core that call them do",
                     )
@@ -204,7 +209,7 @@ def _environment(tree: ast.Module) -> list[tuple[int, str, str]]:
         found += [
             (
                 node.lineno,
-                "package-config",
+                rule("package-config"),
                 f"it reads the environment (os.{name}): packages take their configuration "
                 "as arguments, from the settings of the backend that calls them",
             )

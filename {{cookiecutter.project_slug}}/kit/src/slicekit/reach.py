@@ -34,12 +34,13 @@ from slicekit.reach_comments import comment_findings
 from slicekit.reach_file import FileContext
 from slicekit.reach_names import NameReach
 from slicekit.reach_project import Project, Registry
-from slicekit.reach_rules import RULES
+from slicekit.reach_rules import RULES, silenceable
 from slicekit.reach_strings import StringValues, called_name, keyword
 from slicekit.reach_surface import Surfaces, parse
 from slicekit.reach_text import TextReach
+from slicekit.rules import rule
 
-__all__ = ["RULES", "Registry", "check_file", "lint_reach", "model_lookups"]
+__all__ = ["RULES", "Registry", "check_file", "lint_reach", "model_lookups", "silenceable"]
 
 
 def lint_reach(
@@ -67,7 +68,9 @@ def lint_reach(
             if other not in declared.get(product, set()):
                 fix = _declare_or_untangle(product, other, declared, project_slug)
                 message = f"{product} uses {other} ({first.message}) but {fix}"
-                findings.append(Finding(first.path, first.line, "undeclared-dependency", message))
+                findings.append(
+                    Finding(first.path, first.line, rule("undeclared-dependency"), message)
+                )
     shared = [root / "core", root / "config"]
     for path in [*sorted(root.glob("*.py")), *(p for d in shared for p in sorted(d.rglob("*.py")))]:
         findings += check_file(project, path, None, {})
@@ -98,14 +101,17 @@ def check_file(
     try:
         source = path.read_bytes()
     except OSError as error:
-        return [Finding(relative, None, "syntax", f"cannot read: {error}")]
+        return [Finding(relative, None, rule("syntax"), f"cannot read: {error}")]
     findings = comment_findings(source, relative)
     if not project.worth_parsing(source, owner):
         return findings
     tree, problem = parse(path)
     if tree is None:
         line = problem.line if problem else None
-        return [*findings, Finding(relative, line, "syntax", problem.message if problem else "")]
+        return [
+            *findings,
+            Finding(relative, line, rule("syntax"), problem.message if problem else ""),
+        ]
     module = relative.removesuffix(".py").replace("/", ".")
     return findings + FileReach(project, tree, relative, module, owner, used).run()
 
@@ -167,7 +173,7 @@ def model_lookups(tree: ast.Module) -> Iterator[tuple[int, str | None]]:
 
     Reads ``get_model("label.Model")``, ``get_model("label", "Model")``,
     ``get_model(app_label=..., model_name=...)`` and labels held in names assigned
-    once or built from constant parts. ``boundaries.E003`` (``slicekit.django.checks``) uses it.
+    once or built from constant parts. ``model-lookup`` (``slicekit.django.checks``) uses it.
     """
     strings = StringValues()
     for node in ast.walk(tree):

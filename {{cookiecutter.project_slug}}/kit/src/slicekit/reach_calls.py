@@ -10,6 +10,7 @@ from slicekit.reach_file import FileContext
 from slicekit.reach_names import NameReach
 from slicekit.reach_strings import called_name, keyword
 from slicekit.reach_text import TextReach
+from slicekit.rules import rule
 
 # Calls that import (or find) a module by a name given at run time.
 DYNAMIC_IMPORTS = frozenset(
@@ -56,7 +57,7 @@ class CallReach:
         ):
             self.file.report(
                 node,
-                "dynamic-import",
+                rule("dynamic-import"),
                 f"{name}() with a module name computed at run time: no check can tell "
                 "which product's module it loads; import the module, or call the "
                 "other product's facade",
@@ -71,12 +72,14 @@ class CallReach:
         if inside and sends and first is not None and self.strings.value(first) is None:
             self.file.report(
                 node,
-                "foreign-task",
+                rule("foreign-task"),
                 f"{name}() with a task name computed at run time: no check can tell "
                 "whose task it sends; call the task's own product's facade",
             )
         labels = [(first, "label")] if name in LABEL_LOOKUPS and first is not None else []
-        for argument in node.keywords if name != "get_model" else ():  # E003 reads get_model
+        for argument in (
+            node.keywords if name != "get_model" else ()
+        ):  # model-lookup reads get_model
             if argument.arg and (
                 argument.arg == "app_label" or argument.arg.endswith("__app_label")
             ):
@@ -89,7 +92,7 @@ class CallReach:
                 if self.file.owner is not None and kind == "label":
                     self.file.report(
                         node,
-                        "registry-string",
+                        rule("registry-string"),
                         f"{name or 'a call'}() with an app label computed at run time: no "
                         "check can tell whose models it reaches; use your own models, or "
                         "another product's facade",
@@ -123,7 +126,7 @@ class CallReach:
             return
         self.file.report(
             node,
-            "registry-walk",
+            rule("registry-walk"),
             f"apps.{attribute} hands out every product's models, and a filter on them "
             "reaches another product's rows where no check can see it; use your own models by name "
             "(apps.get_app_config(<your label>)), or another product's facade",
@@ -139,7 +142,7 @@ class CallReach:
         if self.file.foreign(label) and "." not in label:
             self.file.report(
                 node,
-                "registry-string",
+                rule("registry-string"),
                 f"{via or 'a lookup'} names the app label {label!r} of product {label}: the "
                 "app registry hands out its models and rows, which only it may touch; call "
                 f"{possessive(label)} facade",

@@ -6,7 +6,8 @@ import re
 
 from slicekit.findings import Finding
 from slicekit.parsing import comments
-from slicekit.reach_rules import LINT_RULES, RULES
+from slicekit.reach_rules import is_boundary_rule
+from slicekit.rules import rule
 
 # A comment worth tokenizing: tach-ignore, or a noqa followed by a word like a rule id.
 COMMENT_TRIGGERS = re.compile(rb"tach-ignore|noqa\b[^\n]*(boundaries\.|\b[a-z]+-[a-z-]+\b)")
@@ -24,7 +25,7 @@ def comment_findings(source: bytes, relative: str) -> list[Finding]:
                 Finding(
                     relative,
                     line,
-                    "escape-hatch",
+                    rule("escape-hatch"),
                     "# tach-ignore switches tach off for this import: the boundary would "
                     "hold only on paper; use the product's facade, or record the exception "
                     "in boundaries.baseline.toml with its reason",
@@ -37,7 +38,7 @@ def comment_findings(source: bytes, relative: str) -> list[Finding]:
                 Finding(
                     relative,
                     line,
-                    "escape-hatch",
+                    rule("escape-hatch"),
                     f"# noqa names the boundary rule {named}, which noqa does not silence and "
                     "must not: fix the reference, or record it in boundaries.baseline.toml "
                     "with its reason",
@@ -49,6 +50,6 @@ def comment_findings(source: bytes, relative: str) -> list[Finding]:
 def _our_rules(text: str) -> str:
     words: list[str] = re.findall(r"[\w.-]+", text)
     for word in words:
-        if word in RULES or word in LINT_RULES or re.fullmatch(r"boundaries\.[EW]\d+", word):
+        if is_boundary_rule(word):
             return word
     return ""

@@ -9,6 +9,7 @@ from slicekit.names import possessive
 from slicekit.reach_file import FileContext
 from slicekit.reach_strings import called_name, keyword
 from slicekit.reach_surface import classify, why_private
+from slicekit.rules import rule
 
 
 @dataclass
@@ -46,7 +47,7 @@ class NameReach:
                 if self.file.product_of(base):
                     self.file.report(
                         node,
-                        "facade-reach",
+                        rule("facade-reach"),
                         f"from {base} import *: a star import takes every name the module "
                         "holds, public or not; import the public names one by one",
                     )
@@ -62,7 +63,7 @@ class NameReach:
             if kind == "private":
                 self.file.report(
                     node,
-                    "facade-reach",
+                    rule("facade-reach"),
                     f"imports {checked}: {why_private(checked, self.file.project.surfaces)}; "
                     f"other products use only {possessive(product)} public facade (__all__ of "
                     "facade/api.py, and the classes of facade/contracts.py and enums.py)",
@@ -124,7 +125,7 @@ class NameReach:
             elif kind == "private":
                 self.file.report(
                     node,
-                    "facade-reach",
+                    rule("facade-reach"),
                     f"uses {ast.unparse(node)}, that is {path}: "
                     f"{why_private(path, self.file.project.surfaces)}; call "
                     f"{possessive(product)} public facade functions and use its contracts and "
@@ -134,7 +135,7 @@ class NameReach:
             elif not self._module_use_allowed(node, path):
                 self.file.report(
                     node,
-                    "facade-reach",
+                    rule("facade-reach"),
                     f"uses the module {ast.unparse(node)} ({path}) other than by reading a "
                     "public name from it; nothing can check where a module object goes, "
                     f"so write {ast.unparse(node)}.<public name> where it is used",

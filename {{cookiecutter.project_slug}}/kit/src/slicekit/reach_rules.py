@@ -1,39 +1,33 @@
-"""The rule ids of the reach lint, and those of the product lint a noqa must not name either."""
+"""The rule ids of the reach lint, and the ids a noqa or a silenced check must not name."""
 
-# Rule ids of this lint, what each catches and the fix (README and docs quote them).
-RULES = {
-    "facade-reach": "a name of another product that is not on its public surface",
-    "module-string": "a string naming another product's private module or object",
-    "dynamic-import": "an import whose module name is computed, in a product",
-    "registry-string": "an app label or model label of another product in a registry lookup",
-    "registry-walk": "a walk over every app's models, in a product",
-    "foreign-sql": "SQL naming another product's table",
-    "foreign-task": "another product's Celery task named by its string",
-    "escape-hatch": "a way around the boundary checks",
-    "undeclared-dependency": "a product used but not declared in tach.domain.toml",
-    "syntax": "a file the lint cannot parse",
-}
+from slicekit.rules import RULES as REGISTRY
+from slicekit.rules import rule
 
-# The ids of the product lint's other rules, which a noqa must not name either.
-LINT_RULES = frozenset(
+# The rules of this lint (slicekit.rules holds what each catches, why, and the fix).
+RULES = frozenset(
     {
-        "app-registry",
-        "contract-lock",
-        "contract-purity",
-        "dependencies",
-        "frozen-contracts",
-        "hashable-fields",
-        "layout",
-        "no-model-conversion",
-        "package-api",
-        "package-config",
-        "package-imports",
-        "package-tests",
-        "readme",
-        "tach-module",
-        "tasks-facade",
-        "tests-location",
-        "turbo-package",
-        "turbo-tasks",
+        rule("facade-reach"),
+        rule("module-string"),
+        rule("dynamic-import"),
+        rule("registry-string"),
+        rule("registry-walk"),
+        rule("foreign-sql"),
+        rule("foreign-task"),
+        rule("escape-hatch"),
+        rule("undeclared-dependency"),
+        rule("syntax"),
     }
 )
+# The ids before 0.2.0 (foreign-relation was boundaries.E001), which a noqa must not name either.
+PREVIOUS = frozenset(r.previously for r in REGISTRY.values() if r.previously)
+
+
+def is_boundary_rule(word: str) -> bool:
+    """Whether ``word`` names a boundary rule, today's id or one before 0.2.0."""
+    return word in REGISTRY or word in PREVIOUS
+
+
+def silenceable(check: str) -> bool:
+    """A check id ``SILENCED_SYSTEM_CHECKS`` must not name: a boundary rule's, or any
+    ``boundaries.*`` (the ids before 0.2.0, or one made up)."""
+    return check in REGISTRY or check.startswith("boundaries.")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from slicekit.findings import Finding
 from slicekit.names import ProductNames, possessive
+from slicekit.rules import rule
 
 FACADE_MODULES = ("api", "contracts", "enums")
 
@@ -74,9 +75,9 @@ def parse(path: Path) -> tuple[ast.Module | None, Finding | None]:
     try:
         return ast.parse(path.read_bytes(), str(path)), None
     except SyntaxError as error:
-        return None, Finding(str(path), error.lineno, "syntax", f"cannot parse: {error.msg}")
+        return None, Finding(str(path), error.lineno, rule("syntax"), f"cannot parse: {error.msg}")
     except (OSError, ValueError) as error:
-        return None, Finding(str(path), None, "syntax", f"cannot read: {error}")
+        return None, Finding(str(path), None, rule("syntax"), f"cannot read: {error}")
 
 
 class Surfaces(dict[str, Surface]):

@@ -7,8 +7,10 @@ import re
 
 from slicekit.names import possessive
 from slicekit.reach_file import FileContext
+from slicekit.reach_rules import silenceable
 from slicekit.reach_strings import called_name
 from slicekit.reach_surface import FACADE_MODULES, classify, why_private
+from slicekit.rules import rule
 
 # Calls whose string arguments are SQL.
 SQL_SINKS = frozenset(
@@ -43,10 +45,10 @@ class TextReach:
         if not text:
             return
         self.check_module_string(node, text, complete)
-        if complete and re.fullmatch(r"boundaries\.\w+", text) and self._silences(node):
+        if complete and silenceable(text) and self._silences(node):
             self.file.report(
                 node,
-                "escape-hatch",
+                rule("escape-hatch"),
                 f"SILENCED_SYSTEM_CHECKS silences {text}: the boundary it checks would hold "
                 "only on paper; fix what it reports",
             )
@@ -57,7 +59,7 @@ class TextReach:
                 if owner and self.file.foreign(owner):
                     self.file.report(
                         node,
-                        "foreign-sql",
+                        rule("foreign-sql"),
                         f"SQL names the table {table} of product {owner}: its schema is "
                         f"{possessive(owner)} to change, and its rows are {possessive(owner)} "
                         f"to read and write; call {possessive(owner)} facade",
@@ -67,7 +69,7 @@ class TextReach:
         if owner and self.file.foreign(owner):
             self.file.report(
                 node,
-                "foreign-task",
+                rule("foreign-task"),
                 f"the string {text!r} names a Celery task of product {owner}: sending it by "
                 f"name skips {possessive(owner)} facade and breaks silently when it is "
                 f"renamed; call {possessive(owner)} facade, which may queue it",
@@ -79,7 +81,7 @@ class TextReach:
             if self.file.owner is not None and TEMPLATE_PATH.match(text):
                 self.file.report(
                     node,
-                    "module-string",
+                    rule("module-string"),
                     f"the string {text!r} is a template of a module path in another product, "
                     "filled in at run time, so no check can verify it stays on the public "
                     "facade; write the path out, or call the facade",
@@ -98,7 +100,7 @@ class TextReach:
             else:
                 self.file.report(
                     node,
-                    "module-string",
+                    rule("module-string"),
                     f"the string {text!r} names {whole}: "
                     f"{why_private(whole, self.file.project.surfaces)}; import paths in strings "
                     f"(import_module, mock.patch, include, pytest_plugins) follow the same "
@@ -108,7 +110,7 @@ class TextReach:
         if not exact and kind != "public":
             self.file.report(
                 node,
-                "module-string",
+                rule("module-string"),
                 f"the string {text!r} names a path in product {product} that is computed at "
                 "run time, so no check can verify it stays on the public facade; write the "
                 "path out, or call the facade",

@@ -16,9 +16,10 @@ from pathlib import Path
 from slicekit.findings import Finding
 from slicekit.names import ProductNames
 from slicekit.parsing import parse_python
+from slicekit.rules import rule
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
-RULE = "readme"
+RULE = rule("readme")
 
 
 def lint_readme(root: Path, names: ProductNames) -> list[Finding]:

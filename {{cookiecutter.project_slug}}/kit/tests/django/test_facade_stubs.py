@@ -162,5 +162,6 @@ def test_the_guard_records_what_a_watched_function_really_returns() -> None:
 
     assert len(guard.problems) == 1
     assert guard.problems[0].startswith(
-        "facade function shop.dishonest (api.py:1) returned str (builtins.str), not Item"
+        "facade function shop.dishonest (api.py:1): facade-values: "
+        "returned str (builtins.str), not Item"
     )

@@ -220,16 +220,14 @@ def test_the_allow_list_needs_a_reason_and_an_existing_file(tmp_path: Path) -> N
     baseline = tmp_path / "boundaries.baseline.toml"
     (tmp_path / "core").mkdir()
     (tmp_path / "core" / "guard.py").touch()
-    baseline.write_text('[[allow]]\npath = "core/guard.py"\nrule = "boundaries.R001"\n')
+    baseline.write_text('[[allow]]\npath = "core/guard.py"\nrule = "runtime-sql"\n')
     with pytest.raises(pytest.UsageError, match="needs a non-empty reason"):
         allowed_entries(tmp_path)
-    baseline.write_text(
-        '[[allow]]\npath = "core/gone.py"\nrule = "boundaries.R001"\nreason = "x"\n'
-    )
+    baseline.write_text('[[allow]]\npath = "core/gone.py"\nrule = "runtime-sql"\nreason = "x"\n')
     with pytest.raises(pytest.UsageError, match="does not exist"):
         allowed_entries(tmp_path)
     baseline.write_text(
-        '[[allow]]\npath = "core/guard.py"\nrule = "boundaries.R002"\nreason = "x"\n'
+        '[[allow]]\npath = "core/guard.py"\nrule = "runtime-task"\nreason = "x"\n'
         '[[allow]]\npath = "core/guard.py"\nrule = "tach-ignore"\nreason = "the lint\'s"\n'
     )
-    assert allowed_entries(tmp_path) == {("core/guard.py", "boundaries.R002"): "x"}
+    assert allowed_entries(tmp_path) == {("core/guard.py", "runtime-task"): "x"}

@@ -79,12 +79,19 @@ def closure(entries: tuple[str, ...]) -> set[str]:
     return seen
 
 
+# The rule registry's package is one input: a module per rule, each data, all loaded.
+PACKAGES_AS_ONE = (f"{PACKAGE}.rules",)
+
+
 def files(modules: set[str]) -> list[str]:
-    return sorted(
-        ROOTED + path.relative_to(PROJECT_ROOT).as_posix()
-        for module in modules
-        if (path := module_file(module))
-    )
+    found = set()
+    for module in modules:
+        package = next((p for p in PACKAGES_AS_ONE if f"{module}.".startswith(f"{p}.")), None)
+        if package:
+            found.add(f"{ROOTED}{SOURCE.as_posix()}/{package.replace('.', '/')}/*.py")
+        elif path := module_file(module):
+            found.add(ROOTED + path.relative_to(PROJECT_ROOT).as_posix())
+    return sorted(found)
 
 
 def kit_inputs(task: str) -> list[str]:

@@ -26,6 +26,7 @@ from slicekit.django.products import declared_uses, product_apps
 from slicekit.graph import closes_a_cycle
 from slicekit.names import is_contract_module, possessive
 from slicekit.reach import model_lookups
+from slicekit.rules import rule
 from slicekit.scalars import CONTRACT_SCALARS
 
 TAG = "boundaries"
@@ -73,7 +74,7 @@ def check_relations(app_configs: Iterable[AppConfig] | None = None, **kwargs: An
                             f"{possessive(target_product)} facade.",
                         ),
                         obj=model,
-                        id="boundaries.E001",
+                        id=rule("foreign-relation"),
                     )
                 )
             else:
@@ -83,7 +84,7 @@ def check_relations(app_configs: Iterable[AppConfig] | None = None, **kwargs: An
                         f"its reverse accessor would let shared code reach into product {owner}",
                         hint='Add related_name="+"; ask the product\'s facade for the reverse.',
                         obj=model,
-                        id="boundaries.E002",
+                        id=rule("shared-reverse"),
                     )
                 )
     return errors
@@ -108,7 +109,7 @@ def check_model_lookups(
                             f"{_relative(path)}:{line}: get_model() with an app label computed "
                             "at run time: no check can tell whose model it loads",
                             hint="Name your own app label, or call the other product's facade.",
-                            id="boundaries.E003",
+                            id=rule("model-lookup"),
                         )
                     )
                 elif label in products and label != product:
@@ -119,7 +120,7 @@ def check_model_lookups(
                             hint=_facade_fix(
                                 product, label, f"Call {possessive(label)} facade instead."
                             ),
-                            id="boundaries.E003",
+                            id=rule("model-lookup"),
                         )
                     )
     return errors
@@ -162,7 +163,7 @@ def check_facade_returns(
                         hint="Facades return contracts (frozen dataclasses from "
                         "facade/contracts.py), enums, scalars, or tuples of them; map models "
                         "to contracts inside the facade.",
-                        id="boundaries.E004",
+                        id=rule("facade-returns"),
                     )
                 )
     return errors

@@ -27,9 +27,11 @@ from typing import Any
 import pytest
 from django.conf import settings
 
+from slicekit.rules import rule
 from slicekit.testing import value_problem
 
-TOOL_NAME = "facade-guard"
+TOOL_NAME = "facade-guard"  # its sys.monitoring tool name
+RULE = rule("facade-values")
 
 
 class _Guard:
@@ -67,9 +69,9 @@ class _Guard:
         problem = value_problem(value, annotation)
         if problem:
             self.problems.append(
-                f"{where} returned {problem}: a facade function returns what its annotation "
-                "promises (contracts, enums, scalars, tuples of them); map rows with the "
-                "facade's mapper"
+                f"{where}: {RULE}: returned {problem}: a facade function returns what its "
+                "annotation promises (contracts, enums, scalars, tuples of them); map rows "
+                "with the facade's mapper"
             )
 
     def watch(self) -> None:

@@ -5,7 +5,7 @@ string concatenation, a task named at run time or a model label held in a
 variable only show when the code runs. So every test run watches three things
 (the root ``conftest.py`` loads this plugin):
 
-- ``boundaries.R001``: every SQL statement, on every connection, is
+- ``runtime-sql``: every SQL statement, on every connection, is
   attributed to the innermost frame of product code on the call stack (a file
   under ``products/<name>/``, its tests included; core, config and libraries
   are no product). If that product is not the owner of a table the statement
@@ -13,10 +13,10 @@ variable only show when the code runs. So every test run watches three things
   product's file:line. A call into another product's facade runs that
   product's code, so its queries are attributed to their owner: that is the
   legitimate way across.
-- ``boundaries.R002``: publishing a Celery task (``delay``, ``apply_async``,
+- ``runtime-task``: publishing a Celery task (``delay``, ``apply_async``,
   ``send_task``, eager or not) that belongs to another product, judged by the
   task's module (or, for a name no worker here knows, its product prefix).
-- ``boundaries.R003``: resolving another product's model through the app
+- ``runtime-lookup``: resolving another product's model through the app
   registry (``apps.get_model``, ``get_registered_model``,
   ``ContentType.model_class``), whatever the label was built from.
 
@@ -49,10 +49,11 @@ from slicekit.baseline import BASELINE, BaselineError, read_baseline
 from slicekit.django import lookups
 from slicekit.django.ownership import SHARED, Ownership, owners_text, ownership
 from slicekit.names import possessive
+from slicekit.rules import rule
 
-RULE_TABLE = "boundaries.R001"
-RULE_TASK = "boundaries.R002"
-RULE_LOOKUP = "boundaries.R003"
+RULE_TABLE = rule("runtime-sql")
+RULE_TASK = rule("runtime-task")
+RULE_LOOKUP = rule("runtime-lookup")
 RULES = frozenset({RULE_TABLE, RULE_TASK, RULE_LOOKUP})
 ROOT = Path(settings.BASE_DIR)
 STATEMENT_SHOWN = 300  # characters of a statement in a finding

@@ -7,7 +7,7 @@ lets the boundary rules judge a lookup whose label is built at run time, which
 no reading of the source can:
 
 - lookups made while the apps load (imports, ``ready()``) from core or config
-  are kept in ``STARTUP`` for the system check ``boundaries.E016``;
+  are kept in ``STARTUP`` for the system check ``startup-lookup``;
 - during tests the runtime guard (``slicekit.django.guard``) adds a watcher that
   judges every lookup a product makes.
 

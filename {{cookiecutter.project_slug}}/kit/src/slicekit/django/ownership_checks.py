@@ -1,9 +1,11 @@
 """Boundary checks on data ownership, read from the loaded app registry.
 
 A product owns its tables, its migrations, its signals and its rows. These
-checks (``boundaries.E010``-``E016``, tag ``boundaries``, so ``manage.py
-check`` runs them) look at what Django has loaded rather than at the source,
-so a table name, a dependency or a sender is judged however it was written.
+checks (``foreign-table``, ``migration-dependency``, ``migration-reach``,
+``generic-relation``, ``reverse-query-name``, ``foreign-signal``, ``startup-lookup``;
+tag ``boundaries``, so ``manage.py check`` runs them) look at what Django has loaded
+rather than at the source, so a table name, a dependency or a sender is judged however
+it was written.
 The runtime guard (``core/guard.py``) is the net for what only running code
 shows.
 """
@@ -29,6 +31,7 @@ from slicekit.django import lookups
 from slicekit.django.checks import TAG, _field_place, _line, _reverse_hidden
 from slicekit.django.ownership import SHARED, Ownership, owners_text, ownership, relative
 from slicekit.names import possessive
+from slicekit.rules import rule
 
 LOOKUPS = frozenset({"get_model", "get_registered_model"})
 
@@ -41,7 +44,7 @@ def check_tables(
     candidates: Iterable[type[models.Model]] | None = None,
     **kwargs: Any,
 ) -> list[Error]:
-    """E010: no product model on a table another product owns or will name."""
+    """foreign-table: no product model on a table another product owns or will name."""
     owners = owners or ownership()
     by_table: dict[str, list[type[models.Model]]] = defaultdict(list)
     if candidates is None:
@@ -78,7 +81,7 @@ def check_tables(
                     f"{possessive(product)} own namespace ({product}_...); read other "
                     "products' data through their facades.",
                     obj=model,
-                    id="boundaries.E010",
+                    id=rule("foreign-table"),
                 )
             )
     return errors
@@ -92,7 +95,7 @@ def check_migrations(
     disk: dict[tuple[str, str], Any] | None = None,
     **kwargs: Any,
 ) -> list[Error]:
-    """E011 and E012: a product's migrations stay inside the product."""
+    """migration-dependency and migration-reach: a product's migrations stay inside the product."""
     owners = owners or ownership()
     if disk is None:
         loader = MigrationLoader(None, load=False)
@@ -117,7 +120,7 @@ def check_migrations(
                         f"product {other}: a product's schema must migrate on its own",
                         hint=f"Remove the dependency; store {possessive(other)} ids "
                         "(UUIDField) and move shared steps into the owning product's migrations.",
-                        id="boundaries.E011",
+                        id=rule("migration-dependency"),
                     )
                 )
         for operation in _operations(migration.operations):
@@ -133,7 +136,7 @@ def check_generic_relations(
     candidates: Iterable[type[models.Model]] | None = None,
     **kwargs: Any,
 ) -> list[Error]:
-    """E013: no generic relation in a product model: it can point at any product's rows."""
+    """generic-relation: no generic relation in a product model (it reaches any rows)."""
     if not apps.is_installed("django.contrib.contenttypes"):
         return []
     from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
@@ -162,7 +165,7 @@ def check_generic_relations(
                     hint="Reference one product's rows by id (a UUIDField) and read them "
                     "through its facade; a product's own polymorphism uses its own models.",
                     obj=model,
-                    id="boundaries.E013",
+                    id=rule("generic-relation"),
                 )
             )
     return errors
@@ -176,7 +179,7 @@ def check_reverse_queries(
     candidates: Iterable[type[models.Model]] | None = None,
     **kwargs: Any,
 ) -> list[Error]:
-    """E014: a hidden reverse relation to a shared model has no reverse query name either."""
+    """reverse-query-name: a hidden reverse relation to a shared model has no query name."""
     owners = owners or ownership()
     errors = []
     for model in apps.get_models() if candidates is None else candidates:
@@ -204,7 +207,7 @@ def check_reverse_queries(
                         f"into product {product}",
                         hint="Remove related_query_name; ask the product's facade instead.",
                         obj=model,
-                        id="boundaries.E014",
+                        id=rule("reverse-query-name"),
                     )
                 )
     return errors
@@ -218,7 +221,7 @@ def check_signal_receivers(
     signals: Iterable[tuple[str, Signal]] | None = None,
     **kwargs: Any,
 ) -> list[Error]:
-    """E015: only a product listens to its models' signals (``sender="catalog.Item"`` too)."""
+    """foreign-signal: only a product listens to its models' signals (``sender=`` a label too)."""
     owners = owners or ownership()
     errors = []
     by_id = {id(model): model for model in apps.get_models(include_auto_created=True)}
@@ -249,7 +252,7 @@ def check_signal_receivers(
                         f"Ask {product} to publish what happened through its facade (a "
                         "function or a task of its own) and call that.",
                     ),
-                    id="boundaries.E015",
+                    id=rule("foreign-signal"),
                 )
             )
     return errors
@@ -263,7 +266,7 @@ def check_startup_lookups(
     startup: Iterable[lookups.Lookup] | None = None,
     **kwargs: Any,
 ) -> list[Error]:
-    """E016: core and config never resolve a product's model while the apps load."""
+    """startup-lookup: core and config never resolve a product's model while the apps load."""
     owners = owners or ownership()
     return [
         Error(
@@ -272,7 +275,7 @@ def check_startup_lookups(
             "load: core and config must work whatever products exist",
             hint="Iterate the products (config.products) and call their facades, or move "
             "the code into the product.",
-            id="boundaries.E016",
+            id=rule("startup-lookup"),
         )
         for lookup in dict.fromkeys(lookups.STARTUP if startup is None else startup)
         if (product := owners.label_owner(lookup.label)) is not None
@@ -290,7 +293,7 @@ def _operations(operations: Iterable[Any]) -> Iterator[Any]:
 def _operation_errors(
     owners: Ownership, product: str, path: Path, label: str, name: str, operation: Any
 ) -> Iterator[Error]:
-    """E012: a RunSQL naming another product's table, a RunPython reaching its data."""
+    """migration-reach: a RunSQL naming another product's table, a RunPython reaching its data."""
     found: dict[str, str] = {}
     line = 0
     if isinstance(operation, migrations.RunSQL):
@@ -312,7 +315,7 @@ def _operation_errors(
             "a product's migrations change its own tables only",
             hint="Move the step into the owning product's migrations, or ask its facade "
             "for the data in a management command.",
-            id="boundaries.E012",
+            id=rule("migration-reach"),
         )
 
 

@@ -15,7 +15,8 @@ from django.conf import settings
 
 from slicekit.django.products import product_apps
 from slicekit.findings import Finding
-from slicekit.reach import Registry
+from slicekit.reach import Registry, silenceable
+from slicekit.rules import rule
 
 
 def registry() -> tuple[Registry, list[Finding]]:
@@ -65,7 +66,7 @@ def _import_failure(module: str, error: Exception) -> Finding:
     return Finding(
         path,
         line,
-        "import-error",
+        rule("import-error"),
         f"importing {module} raised {type(error).__name__}: {error}; "
         "the lint reads the task registry from it: fix the error",
     )
@@ -73,12 +74,12 @@ def _import_failure(module: str, error: Exception) -> Finding:
 
 def silenced_boundaries() -> list[Finding]:
     """Boundary checks silenced in the settings, however the list was built."""
-    silenced = [c for c in settings.SILENCED_SYSTEM_CHECKS if str(c).startswith("boundaries.")]
+    silenced = [c for c in settings.SILENCED_SYSTEM_CHECKS if silenceable(str(c))]
     return [
         Finding(
             "config/settings",
             None,
-            "escape-hatch",
+            rule("escape-hatch"),
             f"SILENCED_SYSTEM_CHECKS silences {check}: the boundary it checks would hold "
             "only on paper; fix what it reports",
         )

@@ -26,6 +26,7 @@ from slicekit.owners import lint_owners
 from slicekit.packages import lint_package, package_directories
 from slicekit.reach import RULES as REACH_RULES
 from slicekit.reach import lint_reach
+from slicekit.rules import rule
 from slicekit.scaffold.product import project_slug
 
 
@@ -87,7 +88,7 @@ class Command(BaseCommand):
 
 
 # The rules whose findings boundaries.baseline.toml may accept (and whose stale entries fail).
-LINT_RULES = frozenset(REACH_RULES) - {"syntax"}
+LINT_RULES = REACH_RULES - {rule("syntax")}
 
 
 def reach_findings(root: Path, existing: list[str], checked: list[str], slug: str) -> list[Finding]:
@@ -122,7 +123,7 @@ def registry_findings(root: Path, product: str, config: AppConfig | None) -> lis
             Finding(
                 apps_file,
                 None,
-                "app-registry",
+                rule("app-registry"),
                 f"{names.app_module} is not an installed app: apps.py must define its AppConfig",
             )
         ]
@@ -134,7 +135,7 @@ def registry_findings(root: Path, product: str, config: AppConfig | None) -> lis
             Finding(
                 apps_file,
                 line,
-                "app-registry",
+                rule("app-registry"),
                 f"the app label is {config.label!r}; it must be the product name "
                 f"{names.app_label!r}, which migrations, relations and URLs use",
             )

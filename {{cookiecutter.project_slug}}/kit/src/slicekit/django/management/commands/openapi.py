@@ -17,7 +17,7 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 
 from slicekit.django.products import product_apps
-from slicekit.openapi import WRITE_COMMAND, dumps, product_slice, slice_path
+from slicekit.openapi import RULE, WRITE_COMMAND, dumps, product_slice, slice_path
 
 
 class Command(BaseCommand):
@@ -54,7 +54,7 @@ class Command(BaseCommand):
                 if current != text:
                     state = "missing" if current is None else "stale"
                     stale.append(
-                        f"{relative}: openapi: {state}: {product}'s API changed since it was "
+                        f"{relative}: {RULE}: {state}: {product}'s API changed since it was "
                         f"written; rewrite it with `{WRITE_COMMAND}` and commit it"
                     )
             elif current != text:
