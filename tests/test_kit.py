@@ -1,6 +1,7 @@
 """The kit, slicekit (``{{cookiecutter.project_slug}}/kit``): it builds a wheel and an sdist
-that hold what a project needs, its npm side packs only its JavaScript, it is ruff-clean with its own settings, its manifest is
-current, and a project's ``python -m slicekit verify`` names the first file edited in its kit/.
+that hold what a project needs, its npm side packs only its JavaScript, it is ruff-clean with
+its own settings, its manifest is current, and a project's ``python -m slicekit verify`` names
+the first file edited in its kit/.
 
 The kit's own test suite, its coverage floor and mypy need an installed project:
 ``tests/test_kit_full.py``.
