@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .helpers import DEFAULT_PRODUCTS, run_kit
 
@@ -45,6 +46,11 @@ def test_the_default_bake_has_the_web_app_and_a_frontend_per_product(bake) -> No
         assert set(FRONTEND_SCRIPTS) <= set(scripts)
     workspace = (project / "pnpm-workspace.yaml").read_text()
     assert '  - "frontend"' in workspace
+    # The kit's npm side (the ESLint rule, the client generator), pinned at the kit's version.
+    assert '  - "kit"' in workspace
+    kit = json.loads((project / "kit" / "package.json").read_text())
+    root = json.loads((project / "package.json").read_text())
+    assert root["devDependencies"]["slicekit"] == f"workspace:{kit['version']}"
     assert "catalog:" in workspace
     assert "typescript: 5.9." in workspace  # TypeScript 7 breaks openapi-typescript
 
@@ -60,7 +66,9 @@ def test_without_a_frontend_there_is_no_trace_of_one(bake) -> None:
         package = json.loads((project / "products" / product / "package.json").read_text())
         assert "devDependencies" not in package
         assert not any(script.startswith("frontend:") for script in package["scripts"])
-    assert "catalog" not in (project / "pnpm-workspace.yaml").read_text()
+    assert yaml.safe_load((project / "pnpm-workspace.yaml").read_text()) == {
+        "packages": ["products/*"]
+    }
     # The kit's inputs name its modules (slicekit/frontend_plan.py among them), not a web app.
     turbo = re.sub(r'"\$TURBO_ROOT\$/kit/[^"]*"', "", (project / "turbo.json").read_text())
     assert "frontend" not in turbo

@@ -1,11 +1,13 @@
 """The kit, slicekit (``{{cookiecutter.project_slug}}/kit``): it builds a wheel and an sdist
-that hold what a project needs, it is ruff-clean with its own settings, its manifest is
-current, and a project's ``python -m slicekit verify`` names the first file edited in its kit/.
+that hold what a project needs, its npm side packs only its JavaScript, it is ruff-clean with
+its own settings, its manifest is current, and a project's ``python -m slicekit verify`` names
+the first file edited in its kit/.
 
 The kit's own test suite, its coverage floor and mypy need an installed project:
 ``tests/test_kit_full.py``.
 """
 
+import json
 import re
 import shutil
 import sys
@@ -15,17 +17,20 @@ from configparser import ConfigParser
 from pathlib import Path
 from zipfile import ZipFile
 
-from .helpers import TEMPLATE, TOOLS, attempt, run, uv
+from .helpers import TEMPLATE, TOOLS, attempt, require, run, uv
 
 KIT = TEMPLATE / "{{cookiecutter.project_slug}}" / "kit"
 SKELETON = Path("src", "slicekit", "scaffold", "skeleton")
 VERSION = tomllib.loads((KIT / "pyproject.toml").read_text())["project"]["version"]
+PROJECT_PACKAGE = (TEMPLATE / "{{cookiecutter.project_slug}}" / "package.json").read_text()
+# The pnpm a project pins (its package.json holds Jinja: read, not parsed).
+PNPM = re.findall(r'"packageManager": "(pnpm@[^"]+)"', PROJECT_PACKAGE)[0]
 MANIFEST = (sys.executable, "scripts/kit_manifest.py", "--check")
 
 
 def kit_copy(destination: Path) -> Path:
     """The kit as it is in the template, with what tools leave in it left out."""
-    junk = shutil.ignore_patterns("__pycache__", "*.pyc", ".*", "dist", "build")
+    junk = shutil.ignore_patterns("__pycache__", "*.pyc", ".*", "dist", "build", "node_modules")
     return Path(shutil.copytree(KIT, destination, ignore=junk))
 
 
@@ -65,7 +70,27 @@ def test_a_project_depends_on_the_version_the_kit_claims() -> None:
     pyproject = (TEMPLATE / "{{cookiecutter.project_slug}}" / "pyproject.toml").read_text()
 
     assert re.findall(r'"slicekit==([^"]+)"', pyproject) == [VERSION]
+    assert re.findall(r'"slicekit": "workspace:([^"]+)"', PROJECT_PACKAGE) == [VERSION]
+    assert json.loads((KIT / "package.json").read_text())["version"] == VERSION
     assert f'"version": "{VERSION}"' in (KIT / "MANIFEST.json").read_text()
+
+
+def test_the_npm_package_packs_its_javascript_and_nothing_of_the_python_side(
+    tmp_path: Path,
+) -> None:
+    require(shutil.which("npx") is not None, "npx (Node) is not on PATH")
+    kit = kit_copy(tmp_path / "kit")
+    out = tmp_path / "packed"
+
+    npx = ("npx", "--yes", "--prefer-offline", PNPM)
+    run(*npx, "pack", "--pack-destination", str(out), cwd=kit)
+
+    (tarball,) = out.glob(f"slicekit-{VERSION}.tgz")
+    with tarfile.open(tarball) as archive:
+        packed = sorted(name.removeprefix("package/") for name in archive.getnames())
+    javascript = [p.relative_to(kit).as_posix() for p in (kit / "js").rglob("*") if p.is_file()]
+    assert javascript  # the ESLint rule and the client generator
+    assert packed == sorted(["package.json", "README.md", "CHANGELOG.md", *javascript])
 
 
 def test_the_kit_is_ruff_clean_with_its_own_settings() -> None:

@@ -31,17 +31,22 @@ from slicekit.names import SCHEMA_SLICE, WEB_APP_DIRECTORY
 from slicekit.parsing import read_json_object
 
 INSTALL = "make node_modules"
+KIT_JS = "kit/js"  # the kit's npm package (slicekit): the ESLint rule and the client generator
 PRODUCT_FILE = re.compile(r"products/(?P<product>[^/]+)/(?P<rest>.+)")
 GENERATED = "frontend/generated/"  # a product's client, from its slice
 # A change to these reaches every frontend's types.
 SHARED_TYPES = (f"{WEB_APP_DIRECTORY}/tsconfig.base.json", "package.json", "pnpm-lock.yaml")
 LINTED = re.compile(r"\.(ts|tsx|js|jsx|mjs)$")
 # What frontend-reach reads besides the file it lints: who declares whom (package.json),
-# tsconfig's paths, the rule and its configuration. A change there can make an unchanged file
-# wrong (a dropped dependency), so every frontend is linted again.
+# tsconfig's paths, the rule (the kit's npm side, kit/js/) and its configuration. A change there
+# can make an unchanged file wrong (a dropped dependency), so every frontend is linted again.
 RULE_INPUTS = re.compile(
     rf"(^|/)package\.json$|(^|/)tsconfig[^/]*\.json$|^{WEB_APP_DIRECTORY}/eslint\.[^/]+\.js$"
+    rf"|^{KIT_JS}/eslint\.js$"
 )
+# The client generator: its own code, and the command pnpm links for it.
+CLIENTS = f"{KIT_JS}/clients.mjs"
+CLIENTS_COMMAND = "slicekit-clients"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,13 +112,13 @@ def typecheck(root: Path, files: list[str]) -> int:
 
 
 def check_clients(root: Path, files: list[str]) -> int:
-    if installed(root, "openapi-typescript") is None:
+    tool = installed(root, CLIENTS_COMMAND)
+    if tool is None:
         return 1
-    clients = f"{WEB_APP_DIRECTORY}/clients.mjs"
-    products = [] if clients in files else products_with_clients(root, files)
-    if clients not in files and not products:
+    products = [] if CLIENTS in files else products_with_clients(root, files)
+    if CLIENTS not in files and not products:
         return 0
-    return run(["node", clients, "--check", *products], root)
+    return run([tool, "--check", *products], root)
 
 
 def run(command: list[str], root: Path) -> int:

@@ -8,7 +8,7 @@ update and the kit would no longer be the version its changelog describes. The m
 repository writes it when it cuts a version (``make kit-manifest`` there).
 
 Standard library only. What tools leave in the folder is not the kit: bytecode, caches and
-other hidden files, build outputs.
+other hidden files, build outputs, installed packages (node_modules).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from pathlib import Path
 MANIFEST = "MANIFEST.json"
 BYTECODE = frozenset({".pyc", ".pyo"})
 BUILD_OUTPUTS = frozenset({"build", "dist"})  # where `uv build` and others write, in kit/ itself
+# Where pnpm links the kit's npm side's peers (kit/ is a member of the project's pnpm workspace).
+INSTALLED = "node_modules"
 
 
 def kit_files(kit: Path) -> list[str]:
@@ -40,6 +42,7 @@ def _left_by_tools(relative: Path) -> bool:
     return (
         relative.suffix in BYTECODE
         or parts[0] in BUILD_OUTPUTS
+        or INSTALLED in parts
         or any(p == "__pycache__" or p.startswith(".") or p.endswith(".egg-info") for p in parts)
     )
 

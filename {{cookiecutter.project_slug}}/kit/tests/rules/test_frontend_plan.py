@@ -21,7 +21,9 @@ TURBO: dict[str, Any] = {
             "dependsOn": ["^frontend:typecheck"],
             "inputs": ["frontend/**", "backend/presentation/openapi.json", "!frontend/**/*.md"],
         },
-        "frontend:lint": {"inputs": ["frontend/**", "$TURBO_ROOT$/frontend/eslint.*.js"]},
+        "frontend:lint": {
+            "inputs": ["frontend/**", "$TURBO_ROOT$/frontend/eslint.*.js", "$TURBO_ROOT$/kit/js/**"]
+        },
         "@site/web#frontend:build": {
             "inputs": [
                 "src/**",
@@ -90,8 +92,9 @@ def test_a_schema_slice_re_runs_the_type_checks_that_read_it(root: Path) -> None
     )
 
 
-def test_a_root_input_re_runs_every_package_that_names_it(root: Path) -> None:
-    assert plan(root, "frontend/eslint.boundaries.js") == EVERY_LINT
+@pytest.mark.parametrize("changed", ["frontend/eslint.config.js", "kit/js/eslint.js"])
+def test_a_root_input_re_runs_every_package_that_names_it(root: Path, changed: str) -> None:
+    assert plan(root, changed) == EVERY_LINT
 
 
 def test_a_package_json_re_runs_every_task_of_its_package(root: Path) -> None:

@@ -80,6 +80,7 @@ def test_what_tools_leave_in_the_folder_is_not_the_kit(
         "src/slicekit/.rules.py.swp",
         "dist/slicekit-9.8.7.tar.gz",
         "src/slicekit.egg-info/PKG-INFO",
+        "node_modules/openapi-typescript/package.json",  # pnpm links the npm side's peers
     ):
         (kit / junk).parent.mkdir(parents=True, exist_ok=True)
         (kit / junk).write_text("junk\n")

@@ -10,8 +10,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from slicekit.names import SCHEMA_SLICE, WEB_APP_DIRECTORY, InvalidName
-from slicekit.scaffold.client import GENERATED_CLIENT
+from slicekit.names import WEB_APP_DIRECTORY, InvalidName
 from slicekit.scaffold.product import project_slug
 from slicekit.scaffold.tree import render_tree, write_tree
 
@@ -26,9 +25,6 @@ def create_web_app(root: Path, title: str) -> Path:
     context: dict[str, object] = {
         "package": f"@{project_slug(root)}/{WEB_APP_DIRECTORY}",
         "project_name": html.escape(title),
-        # Where frontend/clients.mjs finds each product's slice and writes its client.
-        "schema_slice": SCHEMA_SLICE,
-        "generated_client": GENERATED_CLIENT,
     }
     write_tree(target, render_tree(SKELETON, context))
     return target

@@ -9,32 +9,49 @@
 // typeof import(), import.meta.glob patterns, and a path given to any call or `new`
 // (new URL, new Worker, vi.mock ...). import() of a computed path and require() are
 // refused outright, so every reach can be read. Inline eslint-disable comments have no
-// effect on this code (noInlineConfig): a boundary is changed in this file, under review.
-// See docs/adr (frontend boundaries).
+// effect on this code (noInlineConfig): a boundary is changed in the products' package.json,
+// under review, never beside the import.
+//
+//   import { frontendBoundaries } from "slicekit/eslint";
+//   export default [...otherConfigs, ...frontendBoundaries({ root: "/the/project" })];
+//
+// See the project's docs/adr (frontend boundaries).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const PRODUCTS = path.join(ROOT, "products");
-const APP = path.join(ROOT, "frontend", "src");
+// The project's layout, as the kit's Python side names it (slicekit.names).
+const PRODUCTS_DIRECTORY = "products";
+const WEB_APP_DIRECTORY = "frontend";
 const SOURCES = "**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
 const GLOB = /[*?[\]{}!]/;
 
-function readJson(file) {
+/** Where a project's parts are, from its root (the rule's `root` option). */
+function layoutOf(root) {
+  return {
+    root,
+    products: path.join(root, PRODUCTS_DIRECTORY),
+    app: path.join(root, WEB_APP_DIRECTORY, "src"),
+  };
+}
+
+function readJson(layout, file) {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`${path.relative(ROOT, file)}: ${error.message}`, { cause: error });
+    throw new Error(`${path.relative(layout.root, file)}: ${error.message}`, { cause: error });
   }
 }
 
 /** Every product with a frontend: its name, package name and declared products. */
-function products() {
-  const found = readdirSync(PRODUCTS, { withFileTypes: true })
+function products(layout) {
+  const found = readdirSync(layout.products, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
-    .filter((name) => existsSync(path.join(PRODUCTS, name, "package.json")))
-    .map((name) => ({ name, manifest: readJson(path.join(PRODUCTS, name, "package.json")) }));
+    .filter((name) => existsSync(path.join(layout.products, name, "package.json")))
+    .map((name) => ({
+      name,
+      manifest: readJson(layout, path.join(layout.products, name, "package.json")),
+    }));
   const byPackage = new Map(found.map(({ name, manifest }) => [manifest.name, name]));
   return found.map(({ name, manifest }) => ({
     name,
@@ -46,14 +63,14 @@ function products() {
 }
 
 /** tsconfig "paths" of the app and every product: [prefix, directory] pairs. */
-function aliases(all) {
+function aliases(layout, all) {
   const files = [
-    path.join(ROOT, "frontend", "tsconfig.base.json"),
-    path.join(ROOT, "frontend", "tsconfig.json"),
-    ...all.map(({ name }) => path.join(PRODUCTS, name, "frontend", "tsconfig.json")),
+    path.join(layout.root, WEB_APP_DIRECTORY, "tsconfig.base.json"),
+    path.join(layout.root, WEB_APP_DIRECTORY, "tsconfig.json"),
+    ...all.map(({ name }) => path.join(layout.products, name, "frontend", "tsconfig.json")),
   ];
   return files.filter(existsSync).flatMap((file) => {
-    const paths = readJson(file).compilerOptions?.paths ?? {};
+    const paths = readJson(layout, file).compilerOptions?.paths ?? {};
     return Object.entries(paths).flatMap(([alias, targets]) =>
       targets.map((target) => [
         alias.replace(/\*$/, ""),
@@ -64,16 +81,17 @@ function aliases(all) {
 }
 
 /** The places a module specifier can land, as absolute paths (none for an npm package). */
-function landings(specifier, file, packages, aliased) {
+function landings(layout, specifier, file, packages, aliased) {
   if (specifier.startsWith(".")) return [path.resolve(path.dirname(file), specifier)];
   if (specifier.startsWith("/")) {
     // Vite reads "/x" from its root (frontend/), Node from the file system's.
-    return [path.join(ROOT, "frontend", specifier), path.join(ROOT, specifier), specifier];
+    const { root } = layout;
+    return [path.join(root, WEB_APP_DIRECTORY, specifier), path.join(root, specifier), specifier];
   }
   const found = [];
   for (const [name, product] of packages) {
     if (specifier === name || specifier.startsWith(`${name}/`)) {
-      found.push(path.join(PRODUCTS, product, specifier.slice(name.length)));
+      found.push(path.join(layout.products, product, specifier.slice(name.length)));
     }
   }
   for (const [alias, directory] of aliased) {
@@ -88,17 +106,17 @@ function landings(specifier, file, packages, aliased) {
  * What a landing reaches in products/: { product, rest } for one product, { every } when
  * a glob's fixed part holds products/ (it can match any of them), or null (outside).
  */
-function reached(landing) {
+function reached(layout, landing) {
   const segments = landing.split(path.sep);
   const wild = segments.findIndex((segment) => GLOB.test(segment));
   const fixed = wild === -1 ? landing : segments.slice(0, wild).join(path.sep) || path.sep;
-  const fromProducts = path.relative(PRODUCTS, fixed);
+  const fromProducts = path.relative(layout.products, fixed);
   if (!fromProducts.startsWith("..") && !path.isAbsolute(fromProducts)) {
-    const [product, ...rest] = path.relative(PRODUCTS, landing).split(path.sep);
+    const [product, ...rest] = path.relative(layout.products, landing).split(path.sep);
     if (product && !GLOB.test(product)) return { product, rest: rest.join("/") };
     return { every: true, rest: rest.join("/") };
   }
-  const holdsProducts = !path.relative(fixed, PRODUCTS).startsWith("..");
+  const holdsProducts = !path.relative(fixed, layout.products).startsWith("..");
   return wild !== -1 && holdsProducts ? { every: true, rest: "" } : null;
 }
 
@@ -106,12 +124,12 @@ const EXPORTS = /^frontend\/exports(?:\.[cm]?[jt]sx?)?$/;
 const MANIFEST = /^frontend\/manifest(?:\.[jt]sx?)?$/;
 
 /** Where a file belongs: a product (by name), the web app, or neither. */
-function ownerOf(file, byName) {
-  const fromProducts = path.relative(PRODUCTS, file).split(path.sep);
+function ownerOf(layout, file, byName) {
+  const fromProducts = path.relative(layout.products, file).split(path.sep);
   if (fromProducts[0] !== ".." && fromProducts[1] === "frontend") {
     return byName.get(fromProducts[0]) ?? null;
   }
-  return path.relative(APP, file).startsWith("..") ? null : "app";
+  return path.relative(layout.app, file).startsWith("..") ? null : "app";
 }
 
 /** The refusal for `owner` reaching `target` (one product or { every }), or null. */
@@ -182,33 +200,45 @@ const isGlobCall = (callee) =>
   callee.object.meta.name === "import" &&
   callee.property.name === "glob";
 
-let read = null;
+const read = new Map();
 
 /**
  * The products, their package names and the tsconfig aliases, read once per ESLint run
  * (the rule is created once per linted file; these files are the same for all of them).
  */
-function workspace() {
-  if (read === null) {
-    const all = products();
-    read = {
+function workspace(root) {
+  if (!read.has(root)) {
+    const layout = layoutOf(root);
+    const all = products(layout);
+    read.set(root, {
+      layout,
       byName: new Map(all.map((product) => [product.name, product])),
       packages: new Map(all.map(({ name, packageName }) => [packageName, name])),
-      aliased: aliases(all),
-    };
+      aliased: aliases(layout, all),
+    });
   }
-  return read;
+  return read.get(root);
 }
 
 const reach = {
   meta: {
     type: "problem",
     docs: { description: "A frontend reaches another product only as it declares" },
-    schema: [],
+    // The project's root: where products/ and the web app are.
+    schema: [
+      {
+        type: "object",
+        properties: { root: { type: "string" } },
+        required: ["root"],
+        additionalProperties: false,
+      },
+    ],
   },
   create(context) {
-    const { byName, packages, aliased } = workspace();
-    const owner = ownerOf(context.physicalFilename, byName);
+    const root = context.options[0]?.root;
+    if (!root) throw new Error("boundaries/frontend-reach: set it with frontendBoundaries({ root })");
+    const { layout, byName, packages, aliased } = workspace(root);
+    const owner = ownerOf(layout, context.physicalFilename, byName);
     if (owner === null) return {};
     const who = owner === "app" ? "the web app" : owner.name;
     const report = (node, message) =>
@@ -216,8 +246,8 @@ const reach = {
 
     function check(node, specifier) {
       const pattern = specifier.replace(/^!/, "");
-      for (const landing of landings(pattern, context.physicalFilename, packages, aliased)) {
-        const target = reached(landing);
+      for (const landing of landings(layout, pattern, context.physicalFilename, packages, aliased)) {
+        const target = reached(layout, landing);
         const message = target && refusal(owner, target, byName);
         if (message) return report(node, message);
       }
@@ -274,13 +304,20 @@ const reach = {
   },
 };
 
-export function frontendBoundaries() {
+/**
+ * The flat-config entries that turn frontend-reach on for every source file.
+ * `root` is the project's directory: the one holding products/ and the web app (frontend/).
+ */
+export function frontendBoundaries({ root }) {
+  if (typeof root !== "string" || !path.isAbsolute(root)) {
+    throw new Error("slicekit/eslint: frontendBoundaries({ root }) needs the project's absolute path");
+  }
   return [
     {
       files: [SOURCES],
       plugins: { boundaries: { rules: { "frontend-reach": reach } } },
       linterOptions: { noInlineConfig: true },
-      rules: { "boundaries/frontend-reach": "error" },
+      rules: { "boundaries/frontend-reach": ["error", { root }] },
     },
   ];
 }
