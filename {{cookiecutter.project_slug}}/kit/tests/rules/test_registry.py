@@ -15,7 +15,7 @@ KIT = Path(__file__).resolve().parents[2]
 PACKAGE = KIT / "src" / "slicekit"
 RULES_PACKAGE = PACKAGE / "rules"
 NOT_RULES = {"__init__", "rule", "registry", "docs"}
-ESLINT_CONFIG = PACKAGE / "scaffold/skeleton/frontend/eslint.boundaries.js-tpl"
+ESLINT_RULE = KIT / "js" / "eslint.js"  # the npm part: frontend-reach
 
 
 def kit_sources() -> list[Path]:
@@ -71,7 +71,7 @@ def test_no_id_is_emitted_past_the_registry() -> None:
 
 
 def test_every_registered_rule_is_emitted() -> None:
-    eslint = ESLINT_CONFIG.read_text(encoding="utf-8")
+    eslint = ESLINT_RULE.read_text(encoding="utf-8")
     silent = [
         r.id
         for r in RULES.values()
