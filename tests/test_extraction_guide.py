@@ -99,7 +99,6 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
-
 from slicekit.testing import assert_is_contract
 
 from .. import client
