@@ -57,9 +57,7 @@ def in_function(body: str, rule: str, marker: str, imports: str = "", **kwargs: 
 
 def e003(body: str, marker: str, expect: str) -> Case:
     source = f"\n\ndef _peek(label: str) -> object:\n    from django.apps import apps\n\n{body}\n"
-    return Case(
-        LOGIC, append(source), DJANGO, ("model-lookup", f"{LOGIC}:{LINE}", expect), marker
-    )
+    return Case(LOGIC, append(source), DJANGO, ("model-lookup", f"{LOGIC}:{LINE}", expect), marker)
 
 
 def config_edit(file: str, old: str, new: str, expect: str) -> Case:

@@ -56,9 +56,7 @@ class Planted:
 
 
 def sql(code: str, marker: str, statement: str = "") -> Planted:
-    expect = ("runtime-sql", CATALOG_TABLE) + (
-        (f"Statement: {statement}",) if statement else ()
-    )
+    expect = ("runtime-sql", CATALOG_TABLE) + ((f"Statement: {statement}",) if statement else ())
     return Planted(code, marker, expect)
 
 
