@@ -242,10 +242,11 @@ def test_compose_bakes_in_no_secret(compose: dict[str, Any]) -> None:
                 assert password[1] == required("POSTGRES_PASSWORD"), name
 
 
-def test_the_readme_explains_the_containers(project: Path) -> None:
-    readme = (project / "README.md").read_text()
+def test_the_docs_explain_the_containers(project: Path) -> None:
+    configuration = (project / "docs" / "configuration.md").read_text()
 
-    assert readme.index("## Containers") < readme.index("## Everyday commands")
-    section = readme.split("## Containers")[1].split("## Everyday commands")[0]
+    assert "](docs/configuration.md)" in (project / "README.md").read_text()
+    assert "\n## Containers\n" in configuration
+    section = configuration.split("\n## Containers\n")[1].split("\n## ")[0]
     for needed in ("uv.lock", "SECRET_KEY", "ALLOWED_HOSTS", "docker compose up", "statically"):
         assert needed in section, needed

@@ -1,16 +1,23 @@
 """Fast tier: the documents every project gets, and the ones that quote its own code."""
 
 import re
+from pathlib import Path
 
 import pytest
 
-from .helpers import run_kit
+from .helpers import TEMPLATE, run_kit
 
 DOCS = (
     "docs/architecture.md",
     "docs/selective-testing.md",
     "docs/extracting-a-product.md",
     "docs/adr/0000-template.md",
+    "docs/boundaries.md",
+    "docs/commands.md",
+    "docs/commit-hooks.md",
+    "docs/configuration.md",
+    "docs/api.md",
+    "docs/updating.md",
 )
 
 
@@ -21,6 +28,8 @@ def test_every_project_gets_the_architecture_documents(bake) -> None:
         assert (project / document).is_file(), document
     assert len(list((project / "docs" / "adr").glob("0*.md"))) >= 5
     assert not (project / "docs" / "workshop.md").exists()
+    assert (project / "docs" / "frontend.md").is_file()
+    assert not (bake(frontend="no") / "docs" / "frontend.md").exists()
 
 
 def test_the_architecture_quotes_real_lines_of_this_projects_code(bake) -> None:
@@ -135,3 +144,62 @@ def test_the_readme_first_steps_name_only_what_exists(bake, frontend: str) -> No
         assert variable in where, f"{variable} is read nowhere"
     for path in re.findall(r"`(/api/[\w/]+)`", steps):
         assert path.strip("/").removeprefix("api/").split("/")[0] in settings, path
+
+
+# A markdown link or image, inline ("[text](target)") or a reference ("[label]: target").
+LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|^\s*\[[^\]]+\]:\s*(\S+)", re.M)
+CODE = re.compile(r"^```.*?^```|`[^`\n]+`", re.M | re.S)
+
+
+def broken_links(root: Path, documents: list[Path]) -> list[str]:
+    """Relative links (anchors ignored) in ``documents`` whose target does not exist."""
+    broken = []
+    for document in documents:
+        prose = CODE.sub("", document.read_text())
+        for inline, reference in LINK.findall(prose):
+            target = (inline or reference).partition("#")[0]
+            if not target or re.match(r"[a-z][a-z+.-]*:", target):  # an anchor, a URL, mailto:
+                continue
+            if not (document.parent / target).exists():
+                broken.append(f"{document.relative_to(root)}: {target}")
+    return broken
+
+
+def link_documents(root: Path) -> list[Path]:
+    patterns = ("*.md", "docs/**/*.md", "*/README.md", "*/*/README.md", "kit/docs/**/*.md")
+    return sorted({path for pattern in patterns for path in root.glob(pattern)})
+
+
+@pytest.mark.parametrize("frontend", ["yes", "no"])
+def test_every_relative_link_in_the_projects_documents_leads_to_a_file(bake, frontend: str) -> None:
+    """The READMEs (the project's, the kit's, each product's) and docs/ link only what exists."""
+    project = bake(frontend=frontend, workshop="yes")
+    documents = link_documents(project)
+
+    assert {"README.md", "docs/commands.md", "kit/README.md"} <= {
+        path.relative_to(project).as_posix() for path in documents
+    }
+    assert broken_links(project, documents) == []
+
+
+def test_every_relative_link_in_the_templates_documents_leads_to_a_file() -> None:
+    documents = [TEMPLATE / "README.md", *sorted((TEMPLATE / "docs").rglob("*.md"))]
+
+    assert broken_links(TEMPLATE, documents) == []
+
+
+def test_a_broken_link_is_found(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "there.md").write_text("# There\n")
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "[ok](docs/there.md#top) [web](https://example.com) [anchor](#top)\n"
+        "[gone](docs/gone.md) ![image](img/missing.png)\n"
+        "`[in code](not/a/link.md)`\n\n[ref]: docs/also-gone.md\n"
+    )
+
+    assert broken_links(tmp_path, [readme]) == [
+        "README.md: docs/gone.md",
+        "README.md: img/missing.png",
+        "README.md: docs/also-gone.md",
+    ]

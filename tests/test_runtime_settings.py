@@ -1,5 +1,6 @@
 """Fast tier: the settings a baked project reads from its environment are the ones
-its README and ``.env.example`` document, with the defaults they state."""
+its ``docs/configuration.md`` (which the README links) and ``.env.example`` document, with
+the defaults they state."""
 
 import math
 import re
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 SETTINGS = Path("config", "settings")
+CONFIGURATION = "docs/configuration.md"  # the table of variables, linked from the README
 # A read of a variable by name: env("X"), env.str("X", ...), values.integer("X", ...), required(...)
 READ = re.compile(
     r"\b(?:env(?:\.\w+)?|values\.\w+|observability\.\w+|required)\(\s*\"([A-Z][A-Z0-9_]*)\""
@@ -25,14 +27,16 @@ def variables_read(project: Path) -> set[str]:
 def test_every_variable_the_settings_read_is_documented(bake) -> None:
     project = bake()
     readme = (project / "README.md").read_text()
-    table = readme.partition("## Configuration")[2].partition("\n### ")[0]
+    configuration = (project / CONFIGURATION).read_text()
+    table = configuration.partition("# Configuration\n")[2].partition("\n## ")[0]
     example = (project / ".env.example").read_text()
 
     read = variables_read(project)
 
+    assert f"]({CONFIGURATION})" in readme, "the README links the configuration table"
     assert {"CORS_ALLOWED_ORIGINS", "CONN_MAX_AGE", "SENTRY_DSN", "THROTTLE_ANON_RATE"} <= read
     for name in sorted(read):
-        assert f"| `{name}` |" in table, f"{name} is not in the README's configuration table"
+        assert f"| `{name}` |" in table, f"{name} is not in {CONFIGURATION}'s table"
         if name not in {"CELERY_TASK_ALWAYS_EAGER"}:  # for tests, not for a deployment's .env
             assert re.search(rf"(?m)^#? ?{name}=", example), f"{name} is not in .env.example"
 
@@ -53,14 +57,14 @@ def test_the_hsts_default_is_the_one_env_example_advises_to_start_with(bake) -> 
     project = bake()
     prod = (project / SETTINGS / "prod.py").read_text()
     example = (project / ".env.example").read_text()
-    readme = (project / "README.md").read_text()
+    configuration = (project / CONFIGURATION).read_text()
 
     default = re.search(r'values\.integer\("SECURE_HSTS_SECONDS", default=([\d *]+)\)', prod)
     assert default, "prod.py reads SECURE_HSTS_SECONDS with a default"
     assert math.prod(int(factor) for factor in default[1].split("*")) == 3600
     assert "HSTS lasts an hour by default" in example
     assert "# SECURE_HSTS_SECONDS=31536000" in example  # the value to raise it to, commented
-    assert "| `SECURE_HSTS_SECONDS` | an hour in prod |" in readme
+    assert "| `SECURE_HSTS_SECONDS` | an hour in prod |" in configuration
 
 
 @pytest.mark.parametrize("name", ["R&D <Tools>", "Ünïcode Shop"])
