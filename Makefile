@@ -11,7 +11,7 @@ PYTEST := $(RUN) pytest -n $(JOBS)
 # parallel workers never install it into npx's cache at the same moment.
 PNPM := $(shell sed -n 's/.*"packageManager": "\(pnpm@[^"]*\)".*/\1/p' '{{cookiecutter.project_slug}}/package.json')
 
-.PHONY: help bake test test-fast test-full install lint node-tools kit-manifest
+.PHONY: help bake test test-fast test-full install lint node-tools kit-manifest kit-test
 
 help:  ## List the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -37,6 +37,10 @@ lint: install  ## ruff over the template's own Python (hooks, tests, benchmarks,
 # A project's make check holds its kit/ to this list of files and hashes (docs/kit.md).
 kit-manifest: install  ## Rewrite the kit's manifest (kit/MANIFEST.json) after changing the kit
 	$(RUN) python scripts/kit_manifest.py
+
+# No bake: a copy of the kit, its own test project and dev tools (kit/pyproject.toml).
+kit-test: install  ## The kit's own test suite, standalone, over its coverage floor
+	$(RUN) python scripts/kit_test.py --uv $(UV)
 
 install: $(UV)
 	$(UV) sync --locked

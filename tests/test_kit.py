@@ -3,8 +3,9 @@ that hold what a project needs, its npm side packs only its JavaScript, it is ru
 its own settings, its manifest is current, and a project's ``python -m slicekit verify`` names
 the first file edited in its kit/.
 
-The kit's own test suite, its coverage floor and mypy need an installed project:
-``tests/test_kit_full.py``.
+The kit's own test suite passes over its coverage floor standalone, in the kit's own test
+project with no bake (``make kit-test``, scripts/kit_test.py); mypy, and the few kit tests that
+run a whole project, need an installed one: ``tests/test_kit_full.py``.
 """
 
 import json
@@ -26,6 +27,7 @@ PROJECT_PACKAGE = (TEMPLATE / "{{cookiecutter.project_slug}}" / "package.json").
 # The pnpm a project pins (its package.json holds Jinja: read, not parsed).
 PNPM = re.findall(r'"packageManager": "(pnpm@[^"]+)"', PROJECT_PACKAGE)[0]
 MANIFEST = (sys.executable, "scripts/kit_manifest.py", "--check")
+KIT_TEST = (sys.executable, "scripts/kit_test.py")
 
 
 def kit_copy(destination: Path) -> Path:
@@ -146,3 +148,15 @@ def test_a_baked_kit_verifies_and_an_edited_one_fails_in_one_line(bake) -> None:
         f"kit: kit/src/slicekit/lock.py is edited: kit/ is not slicekit {VERSION}"
     )
     assert "cruft update" in line
+
+
+def test_the_kit_passes_its_own_tests_standalone_over_its_coverage_floor(tmp_path: Path) -> None:
+    # About 50 s: the whole suite in one process, under coverage, and a uv sync from the cache.
+    output = run(*KIT_TEST, "--root", str(tmp_path), "--uv", uv(TEMPLATE), cwd=TEMPLATE)
+
+    passed = re.search(r"(\d+) passed, (\d+) skipped", output)
+    assert passed, output[-2000:]
+    assert int(passed.group(1)) >= 700
+    assert int(passed.group(2)) <= 15  # only the needs_project tests: test_kit_full.py runs them
+    assert " failed" not in output
+    assert re.search(r"^TOTAL .* \d+%$", output, re.MULTILINE), output  # held to fail_under

@@ -1,6 +1,6 @@
-"""The kit's Django tests run inside a baked project (the template's CI bakes one): they
-borrow its test model, a table the guard can watch."""
+"""The kit's Django tests run in its test project (tests/testproject): they borrow its user and
+its test model, a table the guard can watch."""
 
-from core.tests.conftest import make_note, note_table
+from core.tests.conftest import make_note, note_table, user
 
-__all__ = ["make_note", "note_table"]
+__all__ = ["make_note", "note_table", "user"]

@@ -9,11 +9,13 @@ ships, with no module of the kit imported.
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from ..project import PROJECT_ROOT as ROOT
+
+# It starts the project's own processes (config.wsgi, manage.py): run in a bake.
+pytestmark = pytest.mark.needs_project
 # Which module each lookup comes from, after the process has set Django up its own way.
 PROBE = (
     "from django.apps import AppConfig; from django.apps.registry import Apps; "

@@ -9,7 +9,8 @@ import pytest
 from slicekit.__main__ import main
 from slicekit.discover import DiscoverError, Globs, changed_files, make_plan
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+from ..project import PROJECT_ROOT, project_file
+
 ISOLATED = '[root]\ndepends_on = []\n\n[[interfaces]]\nexpose = ["backend\\\\.facade"]\n'
 NOT_ISOLATED = "[root]\ndepends_on = []\n"
 
@@ -17,7 +18,7 @@ NOT_ISOLATED = "[root]\ndepends_on = []\n"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A scratch project with this project's turbo.json: shop <- cart <- checkout, and blog."""
-    shutil.copy(PROJECT_ROOT / "turbo.json", tmp_path)
+    shutil.copy(project_file("turbo.json"), tmp_path)
     add_product(tmp_path, "shop")
     add_product(tmp_path, "cart", uses=["shop"])
     add_product(tmp_path, "checkout", uses=["cart"])
@@ -222,6 +223,7 @@ def test_a_web_app_change_runs_no_django_test(project: Path, path: str) -> None:
     assert plan.products == ()
 
 
+@pytest.mark.needs_project  # its web app, when it has one
 @pytest.mark.skipif(not (PROJECT_ROOT / "frontend").is_dir(), reason="this project has no web app")
 @pytest.mark.parametrize(
     "path", ["products/cart/frontend/manifest.tsx", "products/cart/frontend/generated/schema.d.ts"]

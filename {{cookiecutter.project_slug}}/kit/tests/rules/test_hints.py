@@ -7,14 +7,15 @@ docstrings aside, and the frontend's scripts), so a new hint is covered without 
 import ast
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from slicekit.__main__ import main
 from slicekit.lock import update_command
 
-ROOT = Path(__file__).resolve().parents[3]
+from ..project import PROJECT_ROOT, project_file
+
+ROOT = PROJECT_ROOT
 CHECKS = ("kit/src/slicekit", "core", "config")
 COMMAND = re.compile(r"(?:\bmake|manage\.py|python -m slicekit) ([a-z][\w-]*)")
 PROSE = frozenset({"a", "an", "it", "sure", "the", "them"})  # "make the new ones keyword-only"
@@ -61,7 +62,7 @@ def test_the_scan_finds_the_hints_it_guards() -> None:
 
 
 def test_each_make_target_a_message_names_exists() -> None:
-    targets = set(re.findall(r"^([a-z][\w.-]*):", (ROOT / "Makefile").read_text(), re.M))
+    targets = set(re.findall(r"^([a-z][\w.-]*):", project_file("Makefile").read_text(), re.M))
 
     assert [f"{where}: make {t}" for where, t in named("make") if t not in targets] == []
 

@@ -16,14 +16,15 @@ from slicekit.shards import (
     record_durations,
 )
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+from ..project import PROJECT_ROOT, project_file
+
 TESTPATHS = ["boundaries", "config", "core", "packages", "products"]
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A scratch project with this project's turbo.json and 40 products, p00 to p39."""
-    (tmp_path / "turbo.json").write_text((PROJECT_ROOT / "turbo.json").read_text())
+    (tmp_path / "turbo.json").write_text(project_file("turbo.json").read_text())
     (tmp_path / "pyproject.toml").write_text(
         f"[tool.pytest.ini_options]\ntestpaths = {json.dumps(TESTPATHS)}\n"
     )
@@ -319,5 +320,6 @@ def test_the_durations_file_tests_nothing_when_it_changes(project: Path) -> None
     assert (plan.full_suite, plan.products) == (False, ())
 
 
+@pytest.mark.needs_project  # the durations a bake records
 def test_this_projects_durations_file_is_readable() -> None:
     assert PROJECT in read_durations(PROJECT_ROOT / DURATIONS_FILE)

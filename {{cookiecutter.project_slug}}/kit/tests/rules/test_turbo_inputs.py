@@ -15,13 +15,15 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from slicekit.pytest_plugin import GUARDS
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+from ..project import PROJECT_ROOT, project_file
+
 SOURCE = Path("kit/src")
 PACKAGE = "slicekit"
 ROOTED = "$TURBO_ROOT$/"
@@ -95,7 +97,7 @@ def files(modules: set[str]) -> list[str]:
 
 
 def kit_inputs(task: str) -> list[str]:
-    turbo = json.loads((PROJECT_ROOT / "turbo.json").read_text(encoding="utf-8"))
+    turbo = json.loads(project_file("turbo.json").read_text(encoding="utf-8"))
     inputs = turbo["tasks"][task]["inputs"]
     return sorted(pattern for pattern in inputs if pattern.startswith(f"{ROOTED}kit/"))
 
@@ -116,7 +118,7 @@ def test_a_backend_task_reads_exactly_the_kit_code_it_runs(task: str) -> None:
 
 
 def test_the_kit_is_no_global_dependency() -> None:
-    turbo = json.loads((PROJECT_ROOT / "turbo.json").read_text(encoding="utf-8"))
+    turbo = json.loads(project_file("turbo.json").read_text(encoding="utf-8"))
 
     assert not [path for path in turbo["globalDependencies"] if path.startswith("kit")]
 
@@ -137,6 +139,11 @@ def test_a_static_rule_is_no_test_input(module: str) -> None:
     assert module not in closure(TEST_ENTRIES)
 
 
+def without_settings(environ: Mapping[str, str]) -> dict[str, str]:
+    return {name: value for name, value in environ.items() if name != "DJANGO_SETTINGS_MODULE"}
+
+
+@pytest.mark.needs_project  # runs a product's tests
 def test_a_product_test_run_loads_only_the_closure() -> None:
     """The closure is read from the code; a real test process is held to it."""
     product = sorted(path.parent.name for path in PROJECT_ROOT.glob("products/*/backend"))[0]
@@ -150,7 +157,8 @@ def test_a_product_test_run_loads_only_the_closure() -> None:
     completed = subprocess.run(
         [sys.executable, "-c", script],
         cwd=PROJECT_ROOT,
-        env={**os.environ, "PRODUCTS": product},
+        # The project's own settings (its pyproject.toml), not the kit's test project's.
+        env={**without_settings(os.environ), "PRODUCTS": product},
         capture_output=True,
         text=True,
         check=False,

@@ -3,8 +3,6 @@ from pathlib import Path
 
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from slicekit.scaffold.dotenv import write_env
 
-from .conftest import PROJECT_ROOT
+from ..project import project_file
 
 
 def secret_key(text: str) -> str:
@@ -17,7 +17,7 @@ def secret_key(text: str) -> str:
 def test_env_is_the_example_with_a_fresh_secret_key_readable_by_its_owner_only(
     tmp_path: Path,
 ) -> None:
-    example = (PROJECT_ROOT / ".env.example").read_text()
+    example = project_file(".env.example").read_text()
     (tmp_path / ".env.example").write_text(example)
 
     assert write_env(tmp_path) is True
