@@ -49,8 +49,10 @@ def test_the_default_bake_has_the_web_app_and_a_frontend_per_product(bake) -> No
     # The kit's npm side (the ESLint rule, the client generator), pinned at the kit's version.
     assert '  - "kit"' in workspace
     kit = json.loads((project / "kit" / "package.json").read_text())
+    web_app = json.loads((project / "frontend" / "package.json").read_text())
+    assert web_app["devDependencies"]["slicekit"] == f"workspace:{kit['version']}"
     root = json.loads((project / "package.json").read_text())
-    assert root["devDependencies"]["slicekit"] == f"workspace:{kit['version']}"
+    assert "slicekit" not in root["devDependencies"]  # turbo would hash the kit into every task
     assert "catalog:" in workspace
     assert "typescript: 5.9." in workspace  # TypeScript 7 breaks openapi-typescript
 
