@@ -68,6 +68,11 @@ def imported(module: str, path: Path) -> set[str]:
     return {name for name in found if module_file(name)}
 
 
+# The rule registry's package is one input: a module per rule, each data, all loaded
+# (the registry imports every module of the package by its file, not by its name).
+PACKAGES_AS_ONE = (f"{PACKAGE}.rules",)
+
+
 def closure(entries: tuple[str, ...]) -> set[str]:
     seen: set[str] = set()
     todo = list(entries)
@@ -78,11 +83,17 @@ def closure(entries: tuple[str, ...]) -> set[str]:
             path = module_file(module)
             assert path, f"{module}: no such kit module"
             todo.extend(imported(module, path) - seen)
+            todo.extend(package_members(module))
     return seen
 
 
-# The rule registry's package is one input: a module per rule, each data, all loaded.
-PACKAGES_AS_ONE = (f"{PACKAGE}.rules",)
+def package_members(module: str) -> list[str]:
+    """Every module of a package read as one, once any of it is loaded."""
+    for package in PACKAGES_AS_ONE:
+        if f"{module}.".startswith(f"{package}."):
+            folder = PROJECT_ROOT / SOURCE / package.replace(".", "/")
+            return [f"{package}.{p.stem}" for p in folder.glob("*.py") if p.stem != "__init__"]
+    return []
 
 
 def files(modules: set[str]) -> list[str]:

@@ -2,129 +2,26 @@
 
 A finding, a system check or a guard violation prints its rule's id, taken from here
 (:func:`slicekit.rules.rule`), so no unregistered id can be printed; the README's rule table
-and docs/rules/ are generated from it (``python -m slicekit rules --write``).
+and docs/rules/ are generated from it (``python -m slicekit rules --write``). A rule is
+registered by adding its module to this package: every module but the three in
+``NOT_RULES`` defines one ``RULE``.
 """
 
 from __future__ import annotations
 
-from slicekit.rules import (
-    api_lock,
-    app_registry,
-    baseline,
-    contract_classes,
-    contract_defaults,
-    contract_fields,
-    contract_lock,
-    contract_methods,
-    contract_purity,
-    dependencies,
-    dynamic_import,
-    escape_hatch,
-    facade_reach,
-    facade_returns,
-    facade_surface,
-    facade_tests,
-    facade_types,
-    facade_values,
-    foreign_relation,
-    foreign_signal,
-    foreign_sql,
-    foreign_table,
-    foreign_task,
-    frontend_reach,
-    frozen_contracts,
-    generic_relation,
-    hashable_fields,
-    import_error,
-    layout,
-    migration_dependency,
-    migration_reach,
-    model_lookup,
-    module_string,
-    no_model_conversion,
-    openapi,
-    owners,
-    package_api,
-    package_config,
-    package_imports,
-    package_tests,
-    readme,
-    registry_string,
-    registry_walk,
-    reverse_query_name,
-    runtime_lookup,
-    runtime_sql,
-    runtime_task,
-    shared_reverse,
-    startup_lookup,
-    syntax,
-    tach_module,
-    tasks_facade,
-    tests_location,
-    turbo_package,
-    turbo_tasks,
-    undeclared_dependency,
-)
+import importlib
+import pkgutil
+from pathlib import Path
+
 from slicekit.rules.rule import Rule
 
-RULES: dict[str, Rule] = {
-    module.RULE.id: module.RULE
-    for module in (
-        api_lock,
-        app_registry,
-        baseline,
-        contract_classes,
-        contract_defaults,
-        contract_fields,
-        contract_lock,
-        contract_methods,
-        contract_purity,
-        dependencies,
-        dynamic_import,
-        escape_hatch,
-        facade_reach,
-        facade_returns,
-        facade_surface,
-        facade_tests,
-        facade_types,
-        facade_values,
-        foreign_relation,
-        foreign_signal,
-        foreign_sql,
-        foreign_table,
-        foreign_task,
-        frontend_reach,
-        frozen_contracts,
-        generic_relation,
-        hashable_fields,
-        import_error,
-        layout,
-        migration_dependency,
-        migration_reach,
-        model_lookup,
-        module_string,
-        no_model_conversion,
-        openapi,
-        owners,
-        package_api,
-        package_config,
-        package_imports,
-        package_tests,
-        readme,
-        registry_string,
-        registry_walk,
-        reverse_query_name,
-        runtime_lookup,
-        runtime_sql,
-        runtime_task,
-        shared_reverse,
-        startup_lookup,
-        syntax,
-        tach_module,
-        tasks_facade,
-        tests_location,
-        turbo_package,
-        turbo_tasks,
-        undeclared_dependency,
-    )
-}
+NOT_RULES = frozenset({"docs", "registry", "rule"})  # the package's other modules
+
+
+def _load() -> dict[str, Rule]:
+    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]))
+    modules = [importlib.import_module(f"slicekit.rules.{n}") for n in names if n not in NOT_RULES]
+    return {module.RULE.id: module.RULE for module in modules}
+
+
+RULES: dict[str, Rule] = _load()
