@@ -14,13 +14,10 @@ import pytest
 
 from .helpers import attempt, commit_all, run
 from .options import Cell
+from .planting import LINE, Case, assert_caught_and_reverted, revert
 from .test_violations import (
-    LINE,
-    Case,
     append,
-    assert_caught_and_reverted,
     installed_bake,
-    revert,
 )
 
 pytestmark = pytest.mark.full
@@ -107,7 +104,7 @@ def project(tooling_cell: Cell, bake_once: Callable[..., Path]) -> Path:
 
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
 def test_each_reach_is_caught_and_the_revert_passes(project: Path, case: Case) -> None:
-    assert_caught_and_reverted(project, case)
+    assert_caught_and_reverted(project, case, CASES)
 
 
 def test_own_code_own_client_and_a_declared_products_exports_pass(project: Path) -> None:

@@ -2,18 +2,26 @@
 
 Each case injects one violation, asserts that the check named for it fails with
 the file (and line, where there is one) and the rule, then reverts the change
-with git and asserts that the same check passes again.
+with git and asserts that the same check passes again. Cases that fit together
+are planted at once, one run of their check for all (tests/planting.py).
 """
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from .helpers import attempt, commit_all, run
 from .options import Cell
+from .planting import (
+    LINE,
+    TACH_HINTS,
+    Append,
+    Case,
+    assert_caught_and_reverted,
+    revert,
+)
 
 pytestmark = pytest.mark.full
 
@@ -23,28 +31,16 @@ ORDERS = "products/orders/backend"
 PACKAGE = "packages/display_names"
 PYTHON = ".venv/bin/python"
 TACH = (PYTHON, "-m", "slicekit", "tach")  # tach check, its hints rewritten for this layout
-# tach's own hints, each an edit this project refuses (boundaries/tach_advice.py).
-TACH_HINTS = ("'[[interfaces]]' section of tach.toml", "run 'tach sync'", "unset 'forbid_circular")
 CONTRACTS = (PYTHON, "-m", "slicekit", "contracts", "--all")
 LINT = (PYTHON, "manage.py", "lintproducts", "--all", "--settings=config.settings.test")
 DJANGO = (PYTHON, "manage.py", "check", "--settings=config.settings.test")
 CATALOG_API_TESTS = (PYTHON, "-m", "pytest", "-q", f"{CATALOG}/tests/test_api.py")
-LINE = "{line}"  # in an expectation: the line of the case's marker in the edited file
 # The hint for a use of orders by catalog: declaring it would close a cycle, so it says why.
 CYCLE_HINT = "HINT: orders already depends on catalog (catalog -> orders -> catalog)"
 
 
-@dataclass(frozen=True)
-class Case:
-    file: str
-    edit: Callable[[str], str | None]  # None deletes the file
-    check: tuple[str, ...]
-    expect: tuple[str, ...]
-    marker: str = ""  # text whose line the check must report
-
-
-def append(text: str) -> Callable[[str], str]:
-    return lambda source: source + text
+def append(text: str) -> Append:
+    return Append(text)
 
 
 def replace(old: str, new: str) -> Callable[[str], str]:
@@ -389,6 +385,20 @@ CASES = {
         (f"{ORDERS}/tasks/tasks.py:{LINE}: tasks-facade: a task imports",),
         marker="from ..logic import",
     ),
+    "production code importing the kit": Case(
+        f"{ORDERS}/logic.py",
+        append("from slicekit.names import ProductNames  # noqa: E402, F401\n"),
+        LINT,
+        (f"{ORDERS}/logic.py:{LINE}: kit-in-production: imports slicekit.names",),
+        marker="from slicekit.names import",
+    ),
+    "shared code importing the kit": Case(
+        "core/products.py",
+        append("from slicekit import names as kit_names  # noqa: E402, F401\n"),
+        LINT,
+        (f"core/products.py:{LINE}: kit-in-production: imports slicekit, but",),
+        marker="from slicekit import names",
+    ),
     "a test file outside backend/tests": Case(
         f"{CATALOG}/test_stray.py",
         append("def test_stray() -> None:\n    pass\n"),
@@ -441,41 +451,9 @@ def project(tooling_cell: Cell, bake_once: Callable[..., Path]) -> Path:
     return installed_bake(bake_once, tooling_cell)
 
 
-def revert(project: Path) -> None:
-    run("git", "checkout", "-q", "--", ".", cwd=project)
-    run("git", "clean", "-qfd", cwd=project)  # untracked files; .venv and .env are ignored
-
-
-def line_of(text: str, marker: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if marker in line:
-            return number
-    raise AssertionError(f"{marker!r} is not in the edited file")
-
-
-def assert_caught_and_reverted(project: Path, case: Case) -> None:
-    """Plant the case: its check fails naming the rule and file:line; reverted, it passes."""
-    path = project / case.file
-    edited = case.edit(path.read_text() if path.exists() else "")
-    try:
-        if edited is None:
-            path.unlink()
-        else:
-            path.write_text(edited)
-        returncode, output = attempt(*case.check, cwd=project)
-        line = str(line_of(edited or "", case.marker)) if case.marker else ""
-        assert returncode != 0, f"{' '.join(case.check)} passed:\n{output}"
-        for expected in case.expect:
-            assert expected.replace(LINE, line) in output, output
-        assert not [hint for hint in TACH_HINTS if hint in output], output
-    finally:
-        revert(project)
-    run(*case.check, cwd=project)
-
-
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
 def test_the_violation_is_caught_and_the_revert_passes(project: Path, case: Case) -> None:
-    assert_caught_and_reverted(project, case)
+    assert_caught_and_reverted(project, case, CASES)
 
 
 def test_compatible_contract_changes_pass_and_say_so(project: Path) -> None:

@@ -16,15 +16,13 @@ import pytest
 
 from .helpers import attempt, run
 from .options import Cell
+from .planting import Case, assert_caught_and_reverted, revert
 from .test_violations import (
     CATALOG,
     PYTHON,
-    Case,
     append,
-    assert_caught_and_reverted,
     installed_bake,
     replace,
-    revert,
 )
 
 pytestmark = pytest.mark.full
@@ -117,7 +115,7 @@ CASES = {
 
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
 def test_the_break_is_caught_and_the_revert_passes(project: Path, case: Case) -> None:
-    assert_caught_and_reverted(project, case)
+    assert_caught_and_reverted(project, case, CASES)
 
 
 COMPATIBLE = {

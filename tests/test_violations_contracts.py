@@ -14,19 +14,15 @@ import pytest
 
 from .helpers import attempt, run
 from .options import Cell
+from .planting import LINE, Case, assert_caught_and_reverted, line_of, revert
 from .test_violations import (
     CATALOG,
     CONTRACTS,
     DJANGO,
-    LINE,
     PYTHON,
-    Case,
     append,
-    assert_caught_and_reverted,
     installed_bake,
-    line_of,
     replace,
-    revert,
 )
 
 pytestmark = pytest.mark.full
@@ -312,7 +308,7 @@ CASES = {
 
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
 def test_the_violation_is_caught_and_the_revert_passes(project: Path, case: Case) -> None:
-    assert_caught_and_reverted(project, case)
+    assert_caught_and_reverted(project, case, CASES)
 
 
 COMPATIBLE = {

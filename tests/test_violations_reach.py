@@ -16,18 +16,15 @@ import pytest
 
 from .helpers import attempt, run
 from .options import Cell
+from .planting import LINE, Case, assert_caught_and_reverted, revert
 from .test_violations import (
     CATALOG,
     DJANGO,
-    LINE,
     LINT,
     ORDERS,
-    Case,
     append,
-    assert_caught_and_reverted,
     installed_bake,
     replace,
-    revert,
 )
 
 pytestmark = pytest.mark.full
@@ -380,7 +377,7 @@ CASES = {
 
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
 def test_the_reach_is_caught_and_the_revert_passes(project: Path, case: Case) -> None:
-    assert_caught_and_reverted(project, case)
+    assert_caught_and_reverted(project, case, CASES)
 
 
 NEAR_MISSES = {

@@ -1,58 +1,40 @@
 """Full tier: data-ownership violations no reading of the source can see, caught when they run.
 
-Runtime cases add a function ``planted()`` to a file of orders, and a test of
-orders that calls it; the generated project's pytest run (its runtime guard,
-``core/guard.py``) must fail with the rule, what was touched and the planted
-line. Registry cases edit a model, a migration or an app and run
-``manage.py check`` (``core/ownership_checks.py``). Each is reverted with git,
-and the same command passes again. Near-misses, the legitimate ways across,
-must pass as planted.
+Runtime cases add a planted function to a file of orders, and a test of orders
+that calls it; the generated project's pytest run (its runtime guard,
+``slicekit.django.guard``) must fail that test with the rule, what was touched
+and the planted line. All of them are planted at once and pytest runs once
+(tests/planting_runtime.py). Registry cases edit a model, a migration or an app
+and run ``manage.py check`` (``slicekit.django.ownership_checks``), batched the
+same way (tests/planting.py). Reverted with git, the same commands pass again.
+Near-misses, the legitimate ways across, must pass as planted.
 """
 
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from .helpers import attempt, run
 from .options import Cell
+from .planting import LINE, Case, assert_caught_and_reverted, revert
+from .planting_runtime import PLANTED_TEST, Planted, Report, planted_report
 from .test_violations import (
     DJANGO,
-    LINE,
     ORDERS,
     PYTHON,
-    Case,
     append,
     installed_bake,
-    line_of,
     replace,
-    revert,
 )
 
 pytestmark = pytest.mark.full
 
-PLANTED_TEST = f"{ORDERS}/tests/test_planted.py"
 PYTEST = (PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", PLANTED_TEST)
 ORDERS_TESTS = (PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"{ORDERS}/tests")
 CATALOG_TABLE = "catalog_item (product catalog)"
 TASK = "catalog.archive_stale_items"
-
-
-@dataclass(frozen=True)
-class Planted:
-    """``code`` becomes the body of ``planted()`` in ``file``; ``marker`` is the reported line."""
-
-    code: str
-    marker: str
-    expect: tuple[str, ...] = ()
-    file: str = f"{ORDERS}/logic.py"
-    after: str = ""  # top-level code after planted()
-
-    @property
-    def module(self) -> str:
-        return self.file.removesuffix(".py").replace("/", ".")
 
 
 def sql(code: str, marker: str, statement: str = "") -> Planted:
@@ -371,12 +353,11 @@ def project(tooling_cell: Cell, bake_once: Callable[..., Path]) -> Path:
     return installed_bake(bake_once, tooling_cell)
 
 
-def plant(project: Path, case: Planted) -> str:
-    """Add ``planted()`` and a test that calls it; return the edited file's text."""
+def plant(project: Path, case: Planted) -> None:
+    """Add ``planted()`` and a test that calls it."""
     path = project / case.file
     body = textwrap.indent(case.code, "    ")
-    edited = f"{path.read_text()}\n\ndef planted() -> object:  # noqa\n{body}{case.after}"
-    path.write_text(edited)
+    path.write_text(f"{path.read_text()}\n\ndef planted() -> object:  # noqa\n{body}{case.after}")
     (project / PLANTED_TEST).write_text(
         "import pytest\n\n"
         f"from {case.module} import planted\n\n\n"
@@ -384,49 +365,31 @@ def plant(project: Path, case: Planted) -> str:
         "def test_planted() -> None:\n"
         "    planted()\n"
     )
-    return edited
 
 
 @pytest.mark.parametrize("case", RUNTIME.values(), ids=list(RUNTIME))
 def test_the_guard_fails_the_test_that_runs_it(project: Path, case: Planted) -> None:
-    try:
-        edited = plant(project, case)
-        returncode, output = attempt(*PYTEST, cwd=project)
-        assert returncode != 0, f"pytest passed:\n{output}"
-        place = f"{case.file}:{line_of(edited, case.marker)}"
-        for expected in (place, *case.expect):
-            assert expected in output, output
-        assert "test_planted" in output
-    finally:
-        revert(project)
-    run(*ORDERS_TESTS, cwd=project)
+    report = planted_report(project, case, RUNTIME, Report.caught)
+    assert not report.caught(case), (
+        f"planted with {report.planted_with - 1} other cases, pytest said:\n{report.text}"
+    )
 
 
 @pytest.mark.parametrize("case", NEAR_MISSES.values(), ids=list(NEAR_MISSES))
 def test_the_legitimate_ways_across_pass(project: Path, case: Planted) -> None:
-    try:
-        plant(project, case)
-        output = run(*PYTEST, cwd=project)
-        assert "1 passed" in output
-    finally:
-        revert(project)
+    report = planted_report(project, case, NEAR_MISSES, Report.passed)
+    assert not report.passed(case), (
+        f"planted with {report.planted_with - 1} other cases, pytest said:\n{report.text}"
+    )
+
+
+def test_reverted_the_orders_suite_passes(project: Path) -> None:
+    run(*ORDERS_TESTS, cwd=project)
 
 
 @pytest.mark.parametrize("case", REGISTRY.values(), ids=list(REGISTRY))
 def test_the_registry_checks_catch_it(project: Path, case: Case) -> None:
-    path = project / case.file
-    edited = case.edit(path.read_text() if path.exists() else "")
-    assert edited is not None
-    try:
-        path.write_text(edited)
-        returncode, output = attempt(*case.check, cwd=project)
-        assert returncode != 0, f"{' '.join(case.check)} passed:\n{output}"
-        line = str(line_of(edited, case.marker))
-        for expected in case.expect:
-            assert expected.replace(LINE, line) in output, output
-    finally:
-        revert(project)
-    run(*case.check, cwd=project)
+    assert_caught_and_reverted(project, case, REGISTRY)
 
 
 def test_a_migration_on_its_own_tables_and_a_hidden_relation_pass(project: Path) -> None:

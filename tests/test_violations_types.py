@@ -16,12 +16,10 @@ import pytest
 
 from .helpers import run
 from .options import EDGE_CASES, Cell
+from .planting import LINE, Case, assert_caught_and_reverted
 from .test_violations import (
     CATALOG,
-    LINE,
-    Case,
     append,
-    assert_caught_and_reverted,
     installed_bake,
 )
 
@@ -121,7 +119,7 @@ CASES = {
 
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
 def test_the_type_error_fails_mypy_and_the_revert_passes(project: Path, case: Case) -> None:
-    assert_caught_and_reverted(project, case)
+    assert_caught_and_reverted(project, case, CASES)
 
 
 @pytest.mark.parametrize("edge_case", ["a chain of three", "longest names"])

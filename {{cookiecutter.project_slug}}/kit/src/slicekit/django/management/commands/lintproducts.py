@@ -15,6 +15,7 @@ from slicekit.django.reach import registry, silenced_boundaries
 from slicekit.domains import declared_dependencies, read_domain
 from slicekit.findings import Finding
 from slicekit.hatches import lint_domain_hatches, lint_tach_config
+from slicekit.kit_imports import PRODUCTION_ROOTS, lint_kit_imports
 from slicekit.layout import (
     lint_cycles,
     lint_product,
@@ -69,6 +70,8 @@ class Command(BaseCommand):
             findings += lint_package(root, package)
             findings += lint_domain_hatches(root, PackageNames(package).directory)
         findings += reach_findings(root, existing, products or existing, slug)
+        checked = [ProductNames(p).directory for p in products or existing]
+        findings += lint_kit_imports(root, [*checked, *(PRODUCTION_ROOTS if every else ())])
         try:
             allowances = read_baseline(root)
         except BaselineError as error:
