@@ -228,6 +228,7 @@ await step("phone", async () => {
   const toggle = page.getByRole("button", { name: "Navigation" });
   await toggle.click();
   await visible(navigation.getByRole("link", { name: first, exact: true }));
+  await page.waitForTimeout(400); // the navigation's slide in and the button's, CSS transitions
   await keep("phone-navigation");
   await navigation.getByRole("link", { name: first, exact: true }).click();
   await visible(page.getByRole("heading", { level: 1, name: first, exact: true }));

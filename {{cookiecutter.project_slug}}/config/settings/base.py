@@ -140,7 +140,7 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 
 {% if cookiecutter.frontend -%}
-# The web app's page is the one place a browser signs in (docs/adr, the design system): an
+# The web app's page is the one place a browser signs in (docs/adr/0016): an
 # anonymous visit to /api/docs/ goes to / with ?next=, and the app sends it back once signed in.
 LOGIN_URL = "home"
 {%- else -%}
