@@ -75,7 +75,7 @@ def test_a_product_added_later_is_registered_and_tested(project: Path) -> None:
 
 def test_make_run_serves_the_api_on_sqlite(project: Path, tmp_path: Path) -> None:
     with make_run(project, tmp_path / "make-run.log") as server:
-        status, body = server.get("/api/auth/login/")
+        status, body = server.get("/admin/login/")
         assert status == 200
         assert "<form" in body
         if (project / "products" / "catalog").is_dir():

@@ -17,6 +17,7 @@ import yaml
 
 from .helpers import TEMPLATE, actionlint, zizmor
 from .options import EVERY_PYTHON, OPTION_SETS, PYTHONS, SELECTORS, Cell, cells
+from .test_browser import SCREENSHOTS
 
 TEMPLATE_WORKFLOW = TEMPLATE / ".github" / "workflows" / "template.yml"
 
@@ -103,7 +104,18 @@ def test_each_full_tier_job_runs_its_own_cell_and_may_unshare() -> None:
     assert full["strategy"]["matrix"] == "${{ fromJSON(needs.fast.outputs.matrix) }}"
     assert full["env"]["TEMPLATE_PYTHON"] == "${{ matrix.python }}"
     assert full["env"]["TEMPLATE_OPTIONS"] == "${{ matrix.options }}"
-    assert runs[-2:] == [
+    assert runs[-3:-1] == [
         "sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0",
         "make test-full",
     ]
+
+
+def test_each_full_tier_job_keeps_the_browser_tests_screenshots() -> None:
+    """Even when the run fails (a failed step's screenshot is the one to look at)."""
+    full = yaml.safe_load(TEMPLATE_WORKFLOW.read_text())["jobs"]["full"]
+    upload = full["steps"][-1]
+
+    assert upload["uses"].startswith("actions/upload-artifact@")
+    assert upload["if"] == "${{ !cancelled() }}"
+    kept = TEMPLATE / upload["with"]["path"]
+    assert kept == SCREENSHOTS

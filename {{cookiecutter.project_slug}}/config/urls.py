@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 {%- if not cookiecutter.frontend %}
 from django.views.generic import TemplateView
 {%- endif %}
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerView
 from rest_framework.exceptions import NotFound
 
 {% if cookiecutter.frontend -%}
@@ -16,10 +16,12 @@ from config.auth import ObtainTokenView, RefreshTokenView
 from config.products import products
 from config.session import SessionView
 from config.web_app import APP_PATHS, web_app
+from core.schema import SchemaView
 {%- else -%}
 from config import health
 from config.auth import ObtainTokenView, RefreshTokenView
 from config.products import products
+from core.schema import SchemaView
 
 home = TemplateView.as_view(template_name="core/home.html", extra_context={"health": health.PATH})
 {%- endif %}
@@ -41,13 +43,15 @@ urlpatterns = [
     path("", home, name="home"),
 {%- endif %}
     path("admin/", admin.site.urls),
-    path("api/auth/", include("rest_framework.urls")),
 {%- if cookiecutter.frontend %}
+    # No DRF sign-in page: the web app's is the one (config.settings.base.LOGIN_URL).
     path("api/auth/session/", SessionView.as_view(), name="session"),
+{%- else %}
+    path("api/auth/", include("rest_framework.urls")),
 {%- endif %}
     path("api/auth/token/", ObtainTokenView.as_view(), name="token_obtain"),
     path("api/auth/token/refresh/", RefreshTokenView.as_view(), name="token_refresh"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/schema/", SchemaView.as_view(), name="schema"),
     # A browser that is not signed in is sent to sign in, then back (the schema stays a 403).
     path(
         "api/docs/",

@@ -139,8 +139,14 @@ CELERY_TASK_ALWAYS_EAGER = values.boolean("CELERY_TASK_ALWAYS_EAGER", default=Fa
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 
+{% if cookiecutter.frontend -%}
+# The web app's page is the one place a browser signs in (docs/adr/0016): an
+# anonymous visit to /api/docs/ goes to / with ?next=, and the app sends it back once signed in.
+LOGIN_URL = "home"
+{%- else -%}
 # Signing in at /api/auth/login/ (or the admin) without a ?next= lands on the home page.
 LOGIN_URL = "rest_framework:login"
+{%- endif %}
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 

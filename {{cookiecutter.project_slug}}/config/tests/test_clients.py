@@ -45,6 +45,19 @@ def test_a_token_pair_signs_a_script_in(anonymous_client: APIClient, user: User)
     assert anonymous_client.get(PROTECTED).status_code == 200
 
 
+def test_the_schema_refuses_a_stranger_in_json_like_every_endpoint(
+    anonymous_client: APIClient, user: User
+) -> None:
+    """The Error shape the schema declares for a 403, not drf-spectacular's YAML."""
+    refused = anonymous_client.get(PROTECTED)
+
+    assert refused.status_code == 403
+    assert refused["Content-Type"] == "application/json"
+    assert set(refused.json()) == {"detail"}
+    anonymous_client.force_authenticate(user)
+    assert anonymous_client.get(PROTECTED)["Content-Type"].startswith("application/vnd.oai.openapi")
+
+
 def test_a_refresh_token_buys_a_new_access_token(anonymous_client: APIClient, user: User) -> None:
     refresh = obtain(anonymous_client, user).json()["refresh"]
 
@@ -154,6 +167,18 @@ def test_the_home_page_links_the_docs_the_admin_and_the_health_check() -> None:
 
 
 {% endif -%}
+{% if cookiecutter.frontend -%}
+def test_an_anonymous_visit_to_the_docs_leads_to_the_web_apps_sign_in() -> None:
+    """The app's page is the one sign-in page; it sends the browser back to ?next=."""
+    visit = Client().get(reverse("docs"))
+
+    assert visit.status_code == 302
+    assert visit["Location"] == f"{reverse('home')}?next={reverse('docs')}"
+
+
+def test_drf_offers_no_sign_in_page_of_its_own() -> None:
+    assert Client().get("/api/auth/login/").status_code == 404
+{%- else -%}
 def test_an_anonymous_visit_to_the_docs_leads_to_sign_in(user: User) -> None:
     client = Client()
     visit = client.get(reverse("docs"))
@@ -166,7 +191,6 @@ def test_an_anonymous_visit_to_the_docs_leads_to_sign_in(user: User) -> None:
 
     assert signed_in["Location"] == reverse("docs")
     assert client.get(reverse("docs")).status_code == 200
-{%- if not cookiecutter.frontend %}
 
 
 def test_signing_in_without_a_destination_lands_on_the_home_page(user: User) -> None:

@@ -46,5 +46,5 @@ def test_it_answers_only_get() -> None:
 @override_settings(ALLOWED_HOSTS=["example.com"], SECURE_SSL_REDIRECT=True)
 def test_a_probe_by_ip_over_http_is_answered() -> None:
     """Production refuses unknown hosts and redirects HTTP; a container probe is neither."""
-    assert Client().get("/api/auth/login/", HTTP_HOST="10.0.0.7").status_code == 400
+    assert Client().get("/admin/login/", HTTP_HOST="10.0.0.7").status_code == 400
     assert Client().get(PATH, HTTP_HOST="10.0.0.7").status_code == 200

@@ -1,8 +1,9 @@
 // Frontend boundaries, derived from the same declarations the backend uses: each
 // product's package.json "dependencies" (which turbo follows and tach.domain.toml
 // mirrors). A product's frontend may import its own files, its own generated client,
-// npm packages, the app's "@app/manifest", and a product it declares only through that
-// product's frontend/exports.ts. The web app may import a product only by its manifest.
+// npm packages, the app's "@app/manifest" and "@app/ui" (its shared components), and a
+// product it declares only through that product's frontend/exports.ts. The web app may
+// import a product only by its manifest.
 //
 // One rule, frontend-reach, resolves every module a file names to where it lands, however
 // it is spelled: import and export ... from (type-only too), import(), import x = require(),

@@ -36,6 +36,9 @@ PRODUCT_FILE = re.compile(r"products/(?P<product>[^/]+)/(?P<rest>.+)")
 GENERATED = "frontend/generated/"  # a product's client, from its slice
 # A change to these reaches every frontend's types.
 SHARED_TYPES = (f"{WEB_APP_DIRECTORY}/tsconfig.base.json", "package.json", "pnpm-lock.yaml")
+# The web app's sources that products import (tsconfig.base.json's "paths": @app/manifest,
+# @app/ui and the theme behind it): a change there reaches every product's types too.
+SHARED_SOURCES = re.compile(rf"^{WEB_APP_DIRECTORY}/src/(manifest\.ts|theme\.ts|ui/.+)$")
 LINTED = re.compile(r"\.(ts|tsx|js|jsx|mjs)$")
 # What frontend-reach reads besides the file it lints: who declares whom (package.json),
 # tsconfig's paths, the rule (the kit's npm side, kit/js/) and its configuration. A change there
@@ -149,7 +152,7 @@ def frontends_to_typecheck(root: Path, files: Iterable[str]) -> list[str]:
     touched: set[str] = set()
     web_app = False
     for file in files:
-        if file in SHARED_TYPES:
+        if file in SHARED_TYPES or SHARED_SOURCES.match(file):
             return [WEB_APP_DIRECTORY, *(f"products/{product}/frontend" for product in every)]
         if file.startswith(f"{WEB_APP_DIRECTORY}/"):
             web_app = True

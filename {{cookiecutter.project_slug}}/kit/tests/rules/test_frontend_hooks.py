@@ -51,6 +51,17 @@ def test_the_shared_tsconfig_typechecks_every_frontend(root: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("shared", ["frontend/src/ui/states.tsx", "frontend/src/theme.ts"])
+def test_the_web_apps_shared_components_typecheck_every_frontend(root: Path, shared: str) -> None:
+    """Products import them (@app/ui): a changed prop breaks a product, not the app."""
+    assert frontends_to_typecheck(root, [shared]) == [
+        "frontend",
+        "products/blog/frontend",
+        "products/catalog/frontend",
+        "products/orders/frontend",
+    ]
+
+
 def test_eslint_lints_the_staged_code_only(root: Path) -> None:
     staged = ["products/orders/frontend/scenes/List.tsx", "products/orders/README.md"]
 
