@@ -226,7 +226,9 @@ def test_calling_another_products_task_in_process(guard: Guard, root: Path) -> N
     assert alpha(root, "return task.apply().get()", task=task)() == "pong"
     assert "runs the task 'beta.ping_in_process' in process" in only(guard, "runtime-task").message
 
-    code(root, "beta/backend/facade/api.py", "task()\ntask.apply()\ntask.delay().get()\n", task=task)
+    code(
+        root, "beta/backend/facade/api.py", "task()\ntask.apply()\ntask.delay().get()\n", task=task
+    )
     assert guard.take() == []
 
 
@@ -238,7 +240,10 @@ def test_changing_another_products_beat_entry(root: Path, note_table: None) -> N
     with Guard(owners).watching() as guard:
         change = alpha(
             root,
-            "schedule['beta.nightly']['schedule'] = 5.0\nschedule.pop('beta.nightly')\nschedule['alpha.x'] = {'task': 'beta.ping'}\nschedule['alpha.y'] = {'task': 'alpha.y'}",
+            "schedule['beta.nightly']['schedule'] = 5.0\n"
+            "schedule.pop('beta.nightly')\n"
+            "schedule['alpha.x'] = {'task': 'beta.ping'}\n"
+            "schedule['alpha.y'] = {'task': 'alpha.y'}",
             schedule=celery_app.conf.beat_schedule,
         )
         change()
@@ -281,7 +286,10 @@ def test_changing_another_products_admin(site: admin.AdminSite, guard: Guard, ro
 
 
 def test_introspecting_another_products_table(guard: Guard, root: Path, db: None) -> None:
-    describe = "with connection.cursor() as cursor:\n    return connection.introspection.get_constraints(cursor, table)"
+    describe = (
+        "with connection.cursor() as cursor:\n"
+        "    return connection.introspection.get_constraints(cursor, table)"
+    )
     alpha(root, describe, connection=connection, table=TABLE.upper())()
     assert "runtime-schema" in [rule for *_, rule in reported(guard)]  # runtime-sql too
     alpha(root, "return connection.introspection.table_names()", connection=connection)()

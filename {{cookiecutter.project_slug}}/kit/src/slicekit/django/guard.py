@@ -210,7 +210,9 @@ class Guard:
     def use(self, owner: str | None, rule: str, what: str, frame: FrameType | None) -> None:
         """A watcher saw ``frame``'s stack use a resource of ``owner`` (``what`` says how):
         fine for the owner, or through its facade; reported for any other product."""
-        issuer = None if owner in (None, SHARED) else self._issuer(frame)
+        if owner is None or owner == SHARED:
+            return
+        issuer = self._issuer(frame)
         if issuer is None or issuer[0] == owner:
             return
         product, at = issuer

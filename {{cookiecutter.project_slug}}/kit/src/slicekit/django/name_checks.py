@@ -105,7 +105,7 @@ def _url_errors(products: list[str], patterns: Iterable[Any]) -> Iterator[Error]
             continue
         module = getattr(pattern.urlconf_module, "__name__", "")
         definer = resources.owner(module)
-        for name in sorted({pattern.app_name, pattern.namespace} - {None, ""}):
+        for name in sorted({n for n in (pattern.app_name, pattern.namespace) if n}):
             owner = prefix_owner(str(name), products)
             if owner is not None and owner != definer:
                 path = _module_path(module if definer else str(settings.ROOT_URLCONF))

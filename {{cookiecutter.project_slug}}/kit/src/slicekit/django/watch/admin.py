@@ -24,7 +24,8 @@ def install(judge: Judge) -> Undo:
     def set_attribute(self: "ModelAdmin[Any]", name: str, value: Any) -> None:
         model = vars(self).get("model")
         caller = sys._getframe(1)
-        if isinstance(model, type) and caller.f_code.co_filename != options.__file__:
+        inside = caller.f_code.co_filename == options.__file__  # the admin's own set-up
+        if isinstance(model, type) and issubclass(model, models.Model) and not inside:
             owner = judge.owners.model_owner(model)
             what = f"changes {name} of the admin of {model._meta.label}"
             judge.use(owner, RULE, what, caller)

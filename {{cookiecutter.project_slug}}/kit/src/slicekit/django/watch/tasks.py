@@ -17,7 +17,7 @@ from types import FrameType
 from typing import Any, Protocol
 
 from celery import Celery, Task
-from celery._state import _get_active_apps
+from celery._state import _get_active_apps  # type: ignore[attr-defined]  # private, unstubbed
 from celery.app import trace
 
 from slicekit.django.watch import Judge, Undo, patch, undo_all
@@ -67,9 +67,10 @@ def install(judge: TaskJudge) -> Undo:
     for app in list(_get_active_apps()):
         for task in list(app._tasks.values()):
             _watch_run(judge, task)
-        schedule = app.conf.beat_schedule
-        app.conf.beat_schedule = Schedule(judge, schedule)
-        schedules.append((app, schedule))
+        if app.configured:  # reading an app's conf would configure it before its owner does
+            schedule = app.conf.beat_schedule
+            app.conf.beat_schedule = Schedule(judge, schedule)
+            schedules.append((app, schedule))
 
     def unwatch() -> None:
         _JUDGES.remove(judge)
@@ -105,7 +106,8 @@ def _watch_run(judge: Judge, task: Task[Any, Any]) -> None:
         return function(*args, **kwargs)
 
     setattr(watched, _WATCHED, True)
-    kind.run = staticmethod(watched) if isinstance(run, staticmethod) else watched
+    wrapped = staticmethod(watched) if isinstance(run, staticmethod) else watched
+    kind.run = wrapped  # type: ignore[method-assign]
 
 
 class Schedule(dict[str, Any]):

@@ -21,7 +21,7 @@ _INSIDE = (resolvers.__file__, os.path.join("django", "core", "handlers", "base.
 
 
 def install(judge: Judge) -> Undo:
-    reverse_with_prefix = URLResolver._reverse_with_prefix
+    reverse_with_prefix = vars(URLResolver)["_reverse_with_prefix"]  # private: not in the stubs
     resolve = URLResolver.resolve
 
     def reversed_url(
