@@ -255,6 +255,22 @@ def test_changing_another_products_beat_entry(root: Path, note_table: None) -> N
     assert type(celery_app.conf.beat_schedule) is dict
 
 
+def test_an_app_configured_after_the_watch_starts_has_its_schedule_watched(
+    root: Path, note_table: None
+) -> None:
+    pending = Celery("guard-pending-tests", broker="memory://", set_as_current=False)
+    pending.conf.beat_schedule = {"beta.nightly": {"task": "beta.ping"}}  # not configured yet
+    owners = Ownership(
+        {"alpha": "alpha", "beta": "beta"}, {}, {str(root / "products/alpha"): "alpha"}, {}
+    )
+    with Guard(owners).watching() as guard:
+        assert not pending.configured
+        alpha(
+            root, "schedule = app.conf.beat_schedule\nschedule.pop('beta.nightly')", app=pending
+        )()
+        assert [(line, rule) for _, line, rule in reported(guard)] == [(3, "runtime-task")]
+
+
 def test_another_products_cache_keys(guard: Guard, root: Path) -> None:
     alpha(root, "cache.set('beta:count', 1)", cache=cache)()
     assert "uses the cache key 'beta:count'" in only(guard, "runtime-cache").message

@@ -117,3 +117,31 @@ def test_an_admin_for_another_products_model(monkeypatch: pytest.MonkeyPatch) ->
     [found] = messages(name_checks.check_admin())
 
     assert "product alpha registers ItemAdmin for beta.Item, a model of product beta" in found
+
+
+def test_the_inventory_lists_what_each_product_owns(
+    apps: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (apps["beta"] / "templates" / "beta").mkdir(parents=True)
+    commands = apps["beta"] / "management" / "commands"
+    commands.mkdir(parents=True)
+    (commands / "beta_sync.py").write_text("")
+    tasks = {"beta.refresh": "products.beta.backend.tasks.tasks", "celery.x": "celery.app"}
+    monkeypatch.setattr(resources, "task_modules", lambda: tasks)
+    model = type("Item", (), {"__module__": "products.beta.backend.models"})
+    model._meta = types.SimpleNamespace(label="beta.Item")  # type: ignore[attr-defined]
+    own = type("ItemAdmin", (), {"__module__": "products.beta.backend.admin"})
+    monkeypatch.setattr(resources, "admin_registrations", lambda: [(model, own())])
+    urls = types.ModuleType("products.beta.backend.presentation.urls")
+    urls.app_name = "beta"  # type: ignore[attr-defined]
+    urls.urlpatterns = [path("things/", messages, name="thing-list")]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, urls.__name__, urls)
+
+    beta = resources.inventory()["beta"]
+
+    assert beta.directories == {"templates": apps["beta"] / "templates"}
+    assert beta.commands == {"beta_sync": commands / "beta_sync.py"}
+    assert (beta.tasks, beta.admin, beta.cache_prefix) == ({"beta.refresh"}, {"beta.Item"}, "beta:")
+    assert (beta.namespace, beta.url_names, beta.views) == ("beta", {"thing-list"}, {__name__})
+    assert beta.beat == frozenset()
+    assert resources.inventory()["alpha"].tasks == frozenset()

@@ -63,19 +63,31 @@ def install(judge: TaskJudge) -> Undo:
         return task
 
     _JUDGES.append(judge)
-    schedules = []
+    schedules: list[tuple[Any, Any]] = []  # (conf, the schedule it had)
+
+    def watch_schedule(conf: Any) -> None:
+        schedules.append((conf, conf.beat_schedule))
+        conf.beat_schedule = Schedule(judge, conf.beat_schedule)
+
+    def configured(sender: Any = None, source: Any = None, **kwargs: Any) -> None:
+        watch_schedule(source)
+
+    pending = []
     for app in list(_get_active_apps()):
         for task in list(app._tasks.values()):
             _watch_run(judge, task)
-        if app.configured:  # reading an app's conf would configure it before its owner does
-            schedule = app.conf.beat_schedule
-            app.conf.beat_schedule = Schedule(judge, schedule)
-            schedules.append((app, schedule))
+        if app.configured:
+            watch_schedule(app.conf)
+        else:  # reading its conf now would configure it early: watch it once it is
+            app.on_after_configure.connect(configured, sender=app, weak=False)
+            pending.append(app)
 
     def unwatch() -> None:
         _JUDGES.remove(judge)
-        for app, schedule in schedules:
-            app.conf.beat_schedule = schedule
+        for app in pending:
+            app.on_after_configure.disconnect(configured, sender=app)
+        for conf, schedule in schedules:
+            conf.beat_schedule = schedule
 
     return undo_all(
         unwatch,
