@@ -8,6 +8,7 @@ alpha through beta's facade, pass.
 """
 
 import re
+import sys
 import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.test import Client
 from django.http import HttpRequest, HttpResponse
 from django.template import Context
 from django.template.engine import Engine
@@ -63,7 +65,8 @@ def root(tmp_path: Path) -> Path:
         (folder / name).write_text("beta's")
     alpha = tmp_path / "products/alpha/backend/templates/alpha"
     alpha.mkdir(parents=True)
-    (alpha / "page.html").write_text('alpha {% include "beta/card.html" %}')
+    include = "{" + '% include "beta/card.html" %' + "}"  # no template tag in the kit's source
+    (alpha / "page.html").write_text(f"alpha {include}")
     (alpha / "own.html").write_text("alpha's own")
     return tmp_path
 
@@ -135,6 +138,17 @@ def test_a_products_own_url_and_the_facade_path_pass(guard: Guard, root: Path) -
         reverse=reverse,
         URLCONF=URLCONF,
     )
+    assert guard.take() == []
+
+
+def test_a_request_to_another_products_url_is_no_reach(
+    guard: Guard, root: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The test client enters beta through Django's handler, like any HTTP client."""
+    monkeypatch.setitem(sys.modules, URLCONF.__name__, URLCONF)
+    settings.ROOT_URLCONF = URLCONF.__name__
+    source = "response = Client().get('/api/beta/things/')\nreturn response.resolver_match.func"
+    assert alpha(root, source, Client=Client)() is beta_view
     assert guard.take() == []
 
 

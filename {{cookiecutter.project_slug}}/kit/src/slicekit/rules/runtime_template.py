@@ -7,8 +7,8 @@ RULE = Rule(
     title="Another product's template loaded, at run time",
     engine="guard",
     catches=(
-        "Loading (get_template, select_template, render_to_string, {% include %}, {% extends %}) "
-        "a template file that lives in another product's directory, in a test, fallbacks "
+        "Loading (get_template, select_template, render_to_string, the include and extends "
+        "tags) a template file that lives in another product's directory, in a test, fallbacks "
         "included."
     ),
     why=(

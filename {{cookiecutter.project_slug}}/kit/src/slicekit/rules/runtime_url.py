@@ -7,7 +7,7 @@ RULE = Rule(
     title="Another product's URL reversed or resolved, at run time",
     engine="guard",
     catches=(
-        "reverse(), redirect(), {% url %} or resolve() of a URL another product's URLconf serves,"
+        "reverse(), redirect(), the url tag or resolve() of a URL another product's URLconf serves,"
         " in a test, by a product that did not go through that product's facade."
     ),
     why=(

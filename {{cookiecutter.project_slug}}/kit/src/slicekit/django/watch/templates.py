@@ -1,8 +1,8 @@
 """runtime-template and runtime-static: loading another product's template or static file.
 
 Every spelling of a template load (``get_template``, ``select_template``,
-``render_to_string``, ``render``, ``TemplateResponse``, ``{% include %}``, ``{% extends %}``)
-ends in ``Engine.find_template``, cached loader or not; the template it returns has an
+``render_to_string``, ``render``, ``TemplateResponse``, the ``include`` and ``extends``
+tags) ends in ``Engine.find_template``, cached loader or not; the template it returns has an
 origin, the file it came from, owned by the product whose directory holds it. So a lookup
 that falls back to another product's file (``select_template(["orders/x.html",
 "catalog/x.html"])``, an app directory searched before the product's own) fails the test
