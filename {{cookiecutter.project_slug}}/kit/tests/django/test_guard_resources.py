@@ -22,10 +22,10 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
-from django.test import Client
 from django.http import HttpRequest, HttpResponse
 from django.template import Context
 from django.template.engine import Engine
+from django.test import Client
 from django.urls import include, path, resolve, reverse
 
 from slicekit.django.guard import Guard, Violation
@@ -247,7 +247,8 @@ def test_calling_another_products_task_in_process(guard: Guard, root: Path) -> N
 
 
 def test_changing_another_products_beat_entry(root: Path, note_table: None) -> None:
-    celery_app.conf.beat_schedule = {"beta.nightly": {"task": "beta.ping", "schedule": 60.0}}
+    nightly = {"task": "beta.ping", "schedule": 60.0}
+    celery_app.conf.beat_schedule = {"beta.nightly": nightly}
     owners = Ownership(
         {"alpha": "alpha", "beta": "beta"}, {}, {str(root / "products/alpha"): "alpha"}, {}
     )
@@ -273,7 +274,8 @@ def test_an_app_configured_after_the_watch_starts_has_its_schedule_watched(
     root: Path, note_table: None
 ) -> None:
     pending = Celery("guard-pending-tests", broker="memory://", set_as_current=False)
-    pending.conf.beat_schedule = {"beta.nightly": {"task": "beta.ping"}}  # not configured yet
+    nightly = {"task": "beta.ping"}
+    pending.conf.beat_schedule = {"beta.nightly": nightly}  # not configured yet
     owners = Ownership(
         {"alpha": "alpha", "beta": "beta"}, {}, {str(root / "products/alpha"): "alpha"}, {}
     )
