@@ -12,7 +12,11 @@ from importlib import import_module
 from django.apps import AppConfig
 
 # Registered by import; named, not imported here, so that a test process loads neither.
-CHECK_MODULES = ("slicekit.django.checks", "slicekit.django.ownership_checks")
+CHECK_MODULES = (
+    "slicekit.django.checks",
+    "slicekit.django.ownership_checks",
+    "slicekit.django.name_checks",
+)
 # Turned off by the kit's pytest plugin (slicekit.pytest_plugin) before Django is set up.
 REGISTER_CHECKS = True
 

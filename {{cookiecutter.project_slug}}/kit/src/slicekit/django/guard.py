@@ -19,6 +19,12 @@ variable only show when the code runs. So every test run watches three things
 - ``runtime-lookup``: resolving another product's model through the app
   registry (``apps.get_model``, ``get_registered_model``,
   ``ContentType.model_class``), whatever the label was built from.
+- everything else a product owns, one watcher per family in ``slicekit.django.watch``,
+  judged by the same attribution (``Guard.use``): its URLs (``runtime-url``), templates
+  (``runtime-template``) and static files (``runtime-static``), management commands
+  (``runtime-command``), tasks called in process and beat entries (``runtime-task``),
+  cache keys (``runtime-cache``), admin registrations (``runtime-admin``) and the schema
+  of its tables (``runtime-schema``).
 
 What it cannot see is written down in docs/adr/0006 (threads without product
 frames, connections opened outside Django, cascades from shared models, ...).
@@ -38,7 +44,7 @@ from types import FrameType
 from typing import Any
 
 import pytest
-from celery import Celery, Task
+from celery import Task
 from django.conf import settings
 from django.db import connections, models
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -48,13 +54,43 @@ from django.db.models import deletion
 from slicekit.baseline import BASELINE, BaselineError, read_baseline
 from slicekit.django import lookups
 from slicekit.django.ownership import SHARED, Ownership, owners_text, ownership
+from slicekit.django.watch import Undo
+from slicekit.django.watch import admin as admin_watch
+from slicekit.django.watch import cache as cache_watch
+from slicekit.django.watch import commands as command_watch
+from slicekit.django.watch import schema as schema_watch
+from slicekit.django.watch import tasks as task_watch
+from slicekit.django.watch import templates as template_watch
+from slicekit.django.watch import urls as url_watch
 from slicekit.names import possessive
 from slicekit.rules import rule
 
 RULE_TABLE = rule("runtime-sql")
-RULE_TASK = rule("runtime-task")
+RULE_TASK = task_watch.RULE
 RULE_LOOKUP = rule("runtime-lookup")
-RULES = frozenset({RULE_TABLE, RULE_TASK, RULE_LOOKUP})
+WATCHERS = (
+    url_watch,
+    template_watch,
+    command_watch,
+    task_watch,
+    cache_watch,
+    admin_watch,
+    schema_watch,
+)
+RULES = frozenset(
+    {
+        RULE_TABLE,
+        RULE_LOOKUP,
+        task_watch.RULE,
+        url_watch.RULE,
+        template_watch.RULE_TEMPLATE,
+        template_watch.RULE_STATIC,
+        command_watch.RULE,
+        cache_watch.RULE,
+        admin_watch.RULE,
+        schema_watch.RULE,
+    }
+)
 ROOT = Path(settings.BASE_DIR)
 STATEMENT_SHOWN = 300  # characters of a statement in a finding
 _DELETION = deletion.__file__
@@ -134,7 +170,10 @@ class Guard:
         self, task_name: str, task: Task[Any, Any] | None, frame: FrameType | None
     ) -> None:
         module = getattr(getattr(task, "run", None), "__module__", None) or ""
-        owner = self.owners.task_owner(module) or self._owner_by_name(task_name)
+        # A task no worker here registers is judged by its name: catalog.x, products.catalog....
+        owner = self.owners.task_owner(module) or self.owners.name_owner(
+            task_name.removeprefix("products.")
+        )
         if owner is None:
             return
         issuer = self._issuer(frame)
@@ -168,6 +207,28 @@ class Guard:
                 ),
             )
 
+    def use(self, owner: str | None, rule: str, what: str, frame: FrameType | None) -> None:
+        """A watcher saw ``frame``'s stack use a resource of ``owner`` (``what`` says how):
+        fine for the owner, or through its facade; reported for any other product."""
+        if owner is None or owner == SHARED:
+            return
+        issuer = self._issuer(frame)
+        if issuer is None or issuer[0] == owner:
+            return
+        product, at = issuer
+        self._report(
+            at,
+            rule,
+            f"{product} {what}, which product {owner} owns: a product's URLs, templates, "
+            "static files, commands, tasks, cache keys, admin and schema are its own",
+            self.owners.facade_fix(
+                product,
+                owner,
+                f"call a function of {possessive(owner)} facade "
+                f"(products/{owner}/backend/facade/api.py), which does it as its owner",
+            ),
+        )
+
     # -- attribution ---------------------------------------------------------------------
 
     def _issuer(self, frame: FrameType | None) -> tuple[str, FrameType] | None:
@@ -183,7 +244,7 @@ class Guard:
         previous: str | None = None  # the owner of the frame just inside this one
         while frame is not None:
             filename = frame.f_code.co_filename
-            if filename == _DELETION and self._shared_cascade(frame):
+            if filename == _DELETION and _shared_cascade(owners, frame):
                 return None  # deleting a shared row cascades into every product: nobody's reach
             owner = owners.file_owner(filename)
             if owner is not None and owner != SHARED:
@@ -197,24 +258,6 @@ class Guard:
             previous = owner
             frame = frame.f_back
         return found
-
-    def _shared_cascade(self, frame: FrameType) -> bool:
-        collector = frame.f_locals.get("self")
-        if not isinstance(collector, deletion.Collector):
-            return False
-        origin = collector.origin
-        model = (
-            origin._meta.model
-            if isinstance(origin, models.Model)
-            else getattr(origin, "model", None)
-        )
-        return isinstance(model, type) and self.owners.model_owner(model) is None
-
-    def _owner_by_name(self, task_name: str) -> str | None:
-        """A task no worker here registers: ``catalog.x`` or ``products.catalog....``."""
-        parts = task_name.split(".")
-        name = parts[1] if parts[0] == "products" and len(parts) > 1 else parts[0]
-        return name if name in self.owners.products else None
 
     def _report(self, frame: FrameType, rule: str, message: str, fix: str) -> None:
         path = self.owners.place(frame).rpartition(":")[0]
@@ -238,30 +281,18 @@ class Guard:
 
     @contextmanager
     def watching(self) -> Iterator["Guard"]:
-        """Watch every connection, Celery publication and model lookup until the block ends."""
-        originals = (Task.apply_async, Celery.send_task)
-        guard = self
-
-        def apply_async(task: Task[Any, Any], *args: Any, **kwargs: Any) -> Any:
-            guard.check_task(task.name, task, sys._getframe(1))
-            return originals[0](task, *args, **kwargs)
-
-        def send_task(app: Celery[Task[Any, Any]], name: str, *args: Any, **kwargs: Any) -> Any:
-            guard.check_task(name, app.tasks.get(name), sys._getframe(1))
-            return originals[1](app, name, *args, **kwargs)
-
+        """Watch every connection, model lookup and owned resource until the block ends."""
         for connection in connections.all(initialized_only=True):
             self.watch_connection(connection)
         connection_created.connect(self._watch_new_connection, weak=False)
         lookups.install(ROOT)  # only test runs wrap Django's lookups, never a server
         lookups.WATCHERS.append(self.check_lookup)
-        # Pass-throughs: each takes what the method it wraps takes, and returns what it returns.
-        wrappers: tuple[Callable[..., Any], Callable[..., Any]] = (apply_async, send_task)
-        Task.apply_async, Celery.send_task = wrappers  # type: ignore[method-assign]
+        undo: list[Undo] = [watcher.install(self) for watcher in WATCHERS]
         try:
             yield self
         finally:
-            Task.apply_async, Celery.send_task = originals  # type: ignore[method-assign]
+            for step in reversed(undo):
+                step()
             lookups.WATCHERS.remove(self.check_lookup)
             connection_created.disconnect(self._watch_new_connection)
             for connection in connections.all(initialized_only=True):
@@ -272,6 +303,18 @@ class Guard:
         """The violations found since the last call."""
         found, self.violations = self.violations, []
         return found
+
+
+def _shared_cascade(owners: Ownership, frame: FrameType) -> bool:
+    """Whether ``frame`` is Django's deletion collector deleting from a shared model."""
+    collector = frame.f_locals.get("self")
+    if not isinstance(collector, deletion.Collector):
+        return False
+    origin = collector.origin
+    model = (
+        origin._meta.model if isinstance(origin, models.Model) else getattr(origin, "model", None)
+    )
+    return isinstance(model, type) and owners.model_owner(model) is None
 
 
 def allowed_entries(root: Path = ROOT) -> dict[tuple[str, str], str]:

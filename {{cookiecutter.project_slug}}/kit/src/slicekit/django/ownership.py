@@ -1,7 +1,9 @@
-"""Who owns what: tables, tasks, models and source files, by product.
+"""Who owns what: tables, tasks, models, source files and URL paths, by product.
 
-The runtime guard (``core/guard.py``) and the data-ownership system checks
-(``core/ownership_checks.py``) ask this one map. Everything comes from the app
+The runtime guard (``slicekit.django.guard`` and its watchers in ``slicekit.django.watch``)
+and the data-ownership system checks ask this one map; the names a product owns (URL
+namespace, template and static prefixes, commands, tasks, beat entries, cache prefix, admin
+registrations) are listed by ``slicekit.django.resources``. Everything comes from the app
 registry and the product modules' own files, so nothing is typed twice: a
 table belongs to the product whose app defines the model (auto-created
 many-to-many tables included), a source file belongs to the product whose
@@ -11,7 +13,7 @@ directory holds it (its tests too), and ``core``/``config`` are shared.
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from types import FrameType
@@ -41,6 +43,7 @@ class Ownership:
         directories: dict[str, str],
         facades: dict[str, str],
         uses: dict[str, set[str]] | None = None,
+        urls: Callable[[], list[tuple[re.Pattern[str], str]]] | None = None,
     ) -> None:
         self.labels = labels  # app label -> product
         self.uses = uses or {}  # product -> the products its tach.domain.toml declares
@@ -52,6 +55,9 @@ class Ownership:
         self._directories = [(d.rstrip(os.sep) + os.sep, o) for d, o in directories.items()]
         self._facades = {owner: d.rstrip(os.sep) + os.sep for owner, d in facades.items()}
         self._files: dict[str, str | None] = {}
+        # URL path prefixes (no leading slash) -> product, read from the URLconf on first use.
+        self._url_reader = urls or (lambda: [])
+        self._urls: list[tuple[re.Pattern[str], str]] | None = None
 
     @classmethod
     def from_registry(cls) -> "Ownership":
@@ -71,7 +77,7 @@ class Ownership:
         # The facade package: the one way into a product (``backend.facade``).
         facades = {name: str(Path(config.path) / "facade") for name, config in configs.items()}
         uses = {name: declared_uses(name) for name in configs}
-        return cls(labels, tables, directories, facades, uses)
+        return cls(labels, tables, directories, facades, uses, urls=_url_prefixes)
 
     def facade_fix(self, product: str, owner: str, fix: str) -> str:
         """``fix`` (a way through ``owner``'s facade), unless ``owner`` already depends on
@@ -90,8 +96,23 @@ class Ownership:
         return self.labels.get(label.partition(".")[0])
 
     def task_owner(self, module: str) -> str | None:
+        """The product whose package holds ``module`` (``products.<name>.backend...``)."""
         parts = module.split(".")
         return parts[1] if len(parts) > 2 and parts[0] == "products" else None
+
+    module_owner = task_owner
+
+    def name_owner(self, name: str, separator: str = ".") -> str | None:
+        """The product whose namespace a name is in: ``catalog.x``, ``catalog:x``, ``catalog/x``."""
+        head = name.partition(separator)[0]
+        return head if head in self.products and head != name else None
+
+    def url_owner(self, path: str) -> str | None:
+        """The product whose URLconf serves ``path`` (``/api/catalog/items/``), or ``None``."""
+        if self._urls is None:
+            self._urls = self._url_reader()
+        path = path.lstrip("/")
+        return next((owner for prefix, owner in self._urls if prefix.match(path)), None)
 
     def file_owner(self, filename: str) -> str | None:
         """A product's name, ``SHARED`` for core/config, ``None`` for anything else."""
@@ -122,6 +143,28 @@ class Ownership:
 
     def place(self, frame: FrameType) -> str:
         return f"{relative(frame.f_code.co_filename)}:{frame.f_lineno}"
+
+
+def _url_prefixes() -> list[tuple[re.Pattern[str], str]]:
+    """Each product URLconf's mount point in the root URLconf, as a regex of the path."""
+    from django.urls import URLResolver, get_resolver
+
+    found: list[tuple[re.Pattern[str], str]] = []
+
+    def walk(patterns: Iterable[object], prefix: str) -> None:
+        for pattern in patterns:
+            if not isinstance(pattern, URLResolver):
+                continue
+            regex = prefix + pattern.pattern.regex.pattern.removeprefix("^")
+            module = getattr(pattern.urlconf_module, "__name__", str(pattern.urlconf_name))
+            parts = module.split(".")
+            if len(parts) > 2 and parts[0] == "products":
+                found.append((re.compile(regex), parts[1]))
+            else:
+                walk(pattern.url_patterns, regex)
+
+    walk(get_resolver().url_patterns, "")
+    return found
 
 
 @cache
