@@ -69,55 +69,64 @@ DATACLASS_METHODS = frozenset(
         "__ge__",
     }
 )
+SHOWN = 3  # problems named in one message; the first ones found
 DEPTH = 50  # deeper than any contract: a value nested further is a cycle or an attack
 
 
 def data_problem(value: object, where: str = "the value") -> str:
-    """Why ``value`` is not contract data, naming the path to the culprit; ``''`` when it is."""
-    return _Walk().value(value, where, 0)
+    """Why ``value`` is not contract data, naming the path to each culprit; ``''`` when it is.
+
+    Every problem found, up to ``SHOWN``, joined by ``"; "``: one value can hide several.
+    """
+    problems = data_problems(value, where)
+    return "; ".join(problems[:SHOWN]) + ("; ..." if len(problems) > SHOWN else "")
+
+
+def data_problems(value: object, where: str = "the value") -> list[str]:
+    """Each reason why ``value`` is not contract data, each once, in the order found."""
+    return list(dict.fromkeys(_Walk().value(value, where, 0)))
 
 
 class _Walk:
     def __init__(self) -> None:
         self.seen_classes: dict[type, str] = {}
 
-    def value(self, value: object, where: str, depth: int) -> str:
+    def value(self, value: object, where: str, depth: int) -> list[str]:
         if depth > DEPTH:
-            return f"{where} is nested deeper than {DEPTH} levels"
+            return [f"{where} is nested deeper than {DEPTH} levels"]
         kind = type(value)
         if value is None or kind in CONTRACT_SCALARS:
-            return ""
+            return []
         if isinstance(value, enum.Enum):
             return self.value(value.value, f"{where}.value", depth + 1)
         if kind in (tuple, frozenset) and isinstance(value, tuple | frozenset):
-            for index, item in enumerate(value):
-                problem = self.value(item, f"{where}[{index}]", depth + 1)
-                if problem:
-                    return problem
-            return ""
+            return [
+                problem
+                for index, item in enumerate(value)
+                for problem in self.value(item, f"{where}[{index}]", depth + 1)
+            ]
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             return self.contract(value, where, depth)
-        return f"{where} is {_kind(value)}, which is not data"
+        return [f"{where} is {_kind(value)}, which is not data"]
 
-    def contract(self, value: Any, where: str, depth: int) -> str:
+    def contract(self, value: Any, where: str, depth: int) -> list[str]:
         kind = type(value)
         if not kind.__dataclass_params__.frozen:
-            return f"{where} is a {kind.__name__}, which is not frozen"
+            return [f"{where} is a {kind.__name__}, which is not frozen"]
+        problems = []
         problem = self.contract_class(kind)
         if problem:
-            return f"{where} is a {kind.__name__}, whose {problem}"
-        fields = {field.name for field in dataclasses.fields(value)}
-        for name, attribute in _attributes(value):
-            if name not in fields:
-                return (
-                    f"{where}.{name} is an attribute that is not a field (set by "
-                    "object.__setattr__?): a contract is its fields"
-                )
+            problems.append(f"{where} is a {kind.__name__}, whose {problem}")
+        fields = [field.name for field in dataclasses.fields(value)]  # in order: stable messages
+        problems += [
+            f"{where}.{name} is an attribute that is not a field (set by "
+            "object.__setattr__?): a contract is its fields"
+            for name, _ in _attributes(value)
+            if name not in fields
+        ]
         for name in fields:
-            problem = self.value(getattr(value, name), f"{where}.{name}", depth + 1)
-            if problem:
-                return problem
-        return ""
+            problems += self.value(getattr(value, name), f"{where}.{name}", depth + 1)
+        return problems
 
     def contract_class(self, kind: type) -> str:
         """What in the class (or its non-standard bases) is a loader, or ``''``."""

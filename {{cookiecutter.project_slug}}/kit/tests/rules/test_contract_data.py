@@ -148,3 +148,16 @@ def test_a_mutable_class_attribute_is_shared_state(contracts: Any) -> None:
     contracts.Item.loader = []
 
     assert "a mutable list shared by every instance" in problem(contracts.Item("mug"))
+
+
+def test_every_problem_of_one_value_is_named(contracts: Any) -> None:
+    contracts.Item.loader = staticmethod(contracts.logic.get_item)
+    item = contracts.Item("mug", [1])
+    object.__setattr__(item, "_rows", ())
+
+    found = problem(item).split("; ")
+
+    assert len(found) == 3
+    assert found[0].startswith("it is a Item, whose class attribute Item.loader")
+    assert found[1].startswith("it._rows is an attribute that is not a field")
+    assert found[2] == "it.tags is a list (builtins.list), which is not data"

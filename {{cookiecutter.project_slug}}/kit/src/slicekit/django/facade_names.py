@@ -15,6 +15,8 @@ import inspect
 import types
 from pathlib import Path
 
+ELSEWHERE = "defined outside api.py"  # the end of the problem of a function from elsewhere
+
 
 def name_problem(api: types.ModuleType, name: str) -> str:
     """Why ``api.<name>`` is not a function defined in api.py itself, or ``''``."""
@@ -29,7 +31,7 @@ def name_problem(api: types.ModuleType, name: str) -> str:
     if function.__name__ == "<lambda>":
         return "is a lambda"
     if function.__module__ != api.__name__ or _file(function) != _file(api):
-        return f"is {function.__module__}.{function.__qualname__}, defined outside api.py"
+        return f"is {function.__module__}.{function.__qualname__}, {ELSEWHERE}"
     if function.__qualname__ != function.__name__:
         return f"is {function.__qualname__}, made inside another function"
     return ""
