@@ -132,9 +132,8 @@ def read_contracts(root: Path, product: str, *, surface: bool = True) -> Contrac
     for filename, (tree, relative) in trees.items():
         _read_tree(contracts, tree, Path(filename).stem, relative)
     if surface:
-        from slicekit.facade import read_surface  # the facade reads contracts' kinds
-
         from slicekit.exposure import exposed  # reads other products' contracts
+        from slicekit.facade import read_surface  # the facade reads contracts' kinds
 
         read_surface(root, contracts)
         contracts.exposes = exposed(root, contracts)

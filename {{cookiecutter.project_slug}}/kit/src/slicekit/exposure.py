@@ -25,7 +25,9 @@ from typing import Any
 from slicekit.contracts import Contracts, read_contracts
 
 # A class of another product's contracts, as resolved types spell it.
-FOREIGN = re.compile(r"\bproducts\.(?P<product>\w+)\.backend\.facade\.(?:contracts|enums)\.(?P<name>\w+)")
+FOREIGN = re.compile(
+    r"\bproducts\.(?P<product>\w+)\.backend\.facade\.(?:contracts|enums)\.(?P<name>\w+)"
+)
 BARE = re.compile(r"\b[A-Za-z_]\w*\b")
 
 

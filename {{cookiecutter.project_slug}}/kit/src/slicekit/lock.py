@@ -134,7 +134,8 @@ def compare(locked: dict[str, Any], contracts: Contracts) -> tuple[list[Finding]
         if isinstance(old, dict) and name in contracts.exposes:  # else its own field changed
             comparison.compare_class(name, old, contracts.exposes[name])
     comparison.additions.extend(
-        f"now hands out {name}, another product's contract" for name in contracts.exposes
+        f"now hands out {name}, another product's contract"
+        for name in contracts.exposes
         if name not in exposes
     )
     functions = locked.get("functions", {})

@@ -121,9 +121,7 @@ def test_contracts_of_scalars_enums_and_tuples_are_data(contracts: Any) -> None:
         (lambda c: c.Reaching(1), "Reaching.row, which reaches products.shop.backend.logic"),
     ],
 )
-def test_what_is_not_data_is_named_with_its_path(
-    contracts: Any, build: Any, expected: str
-) -> None:
+def test_what_is_not_data_is_named_with_its_path(contracts: Any, build: Any, expected: str) -> None:
     if "Reaching" in expected:
         contracts._logic = contracts.logic  # what a facade could do at import time
 

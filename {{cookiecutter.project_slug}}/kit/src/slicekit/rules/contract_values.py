@@ -22,9 +22,6 @@ RULE = Rule(
         "Store tuples and frozensets of contracts, enums and scalars in fields; compute in the "
         "facade and return the result as a field."
     ),
-    bad=(
-        "def __post_init__(self) -> None:\n"
-        '    object.__setattr__(self, "tags", list(self.tags))'
-    ),
+    bad=('def __post_init__(self) -> None:\n    object.__setattr__(self, "tags", list(self.tags))'),
     good='def __post_init__(self) -> None:\n    object.__setattr__(self, "tags", tuple(self.tags))',
 )

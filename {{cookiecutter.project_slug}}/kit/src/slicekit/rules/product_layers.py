@@ -21,5 +21,7 @@ RULE = Rule(
         "layer instead."
     ),
     bad="# logic.py\nfrom .presentation.serializers import ItemSerializer",
-    good="# presentation/views.py\nfrom .serializers import ItemSerializer\nfrom ..facade import api",
+    good=(
+        "# presentation/views.py\nfrom .serializers import ItemSerializer\nfrom ..facade import api"
+    ),
 )
