@@ -53,6 +53,7 @@ __all__ = [
     "count_items",
     "create_item",
     "delete_item",
+    "erase_user_data",
     "get_item",
     "list_items",
 ]
@@ -77,6 +78,10 @@ def count_items() -> int:
 
 def delete_item(item_id: UUID) -> None:
     client.call("DELETE", f"/items/{item_id}/")
+
+
+def erase_user_data(user_id: int) -> int:
+    return int(client.call("POST", f"/users/{user_id}/erase/")["erased"])
 
 
 def archive_items_created_before(cutoff: datetime) -> int:
@@ -122,7 +127,7 @@ def service(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     def call(method: str, path: str) -> Any:
         calls.append((method, path))
-        return {**ROW, "count": 1, "results": [ROW], "archived": 2}
+        return {**ROW, "count": 1, "results": [ROW], "archived": 2, "erased": 3}
 
     monkeypatch.setattr(client, "call", call)
     return calls
@@ -141,8 +146,9 @@ def test_writes_go_to_the_service(service: list[tuple[str, str]]) -> None:
     assert_is_contract(api.create_item(NewItem(name="Blue mug", owner_id=1)))
     api.delete_item(ITEM_ID)
     assert api.archive_items_created_before(datetime(2026, 1, 1, tzinfo=UTC)) == 2
+    assert api.erase_user_data(1) == 3
 
-    assert [method for method, _ in service] == ["POST", "DELETE", "POST"]
+    assert [method for method, _ in service] == ["POST", "DELETE", "POST", "POST"]
 '''
 REMOTE_REGISTRATION = '''"""Catalog is installed; the service tests its routes, tasks and schema."""
 

@@ -19,6 +19,9 @@ and the recorded test times that balance them (``boundaries.shards``).
 ``rules``: the kit's rule docs (README table, docs/rules/) against the registry
 (``slicekit.rules``): ``--write`` rewrites them, ``--check`` names a stale file.
 
+``layers``: each product's layers import downwards only, by import-linter
+(``slicekit.layers``); ``make check`` runs it.
+
 ``verify``: that ``kit/`` is the version it claims, file by file (``slicekit.integrity``);
 ``make check`` runs it.
 """
@@ -35,6 +38,7 @@ from slicekit.discover import DiscoverError, changed_files, make_plan
 from slicekit.http_lock import accept_command, lock_failures
 from slicekit.http_lock import write_lock as write_api_lock
 from slicekit.integrity import verify
+from slicekit.layers import run as run_layers
 from slicekit.layout import isolated_products
 from slicekit.lock import compare, read_lock, update_command, write_lock
 from slicekit.names import IDENTIFIER
@@ -70,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     discover.add_argument("--json", action="store_true", help="print the plan as JSON for CI")
     add_shard_commands(commands)
     commands.add_parser("tach", help="tach check, with advice for this project's layout")
+    layers = commands.add_parser("layers", help="each product's layers import downwards only")
+    layers.add_argument(
+        "--print-config", action="store_true", help="print the import-linter config it checks"
+    )
     commands.add_parser("verify", help="check that kit/ is the version it claims, file by file")
     rules = commands.add_parser("rules", help="the kit's rule docs, generated from its registry")
     mode = rules.add_mutually_exclusive_group(required=True)
@@ -88,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         return print_plan(root, args.base, args.head, as_json=args.json)
     if args.command == "tach":
         return run_tach(root)
+    if args.command == "layers":
+        return run_layers(root, print_config=args.print_config)
     if args.command == "verify":
         return verify(root)
     if args.command == "rules":

@@ -7,7 +7,8 @@ against them. So they must be:
 - pure: they import only the standard library and other products' contract
   modules (no Django, no DRF, no product internals);
 - plain: every class is a frozen dataclass, an enum or an exception, built
-  on the standard library's bases or on other contract classes only;
+  on the standard library's bases or on its own product's contract classes only
+  (a field may hold another product's contract; a base may not);
 - data: every field is a contract, an enum or an immutable builtin (or a
   tuple, frozenset, union or ``Literal`` of them), aliases followed; no
   ``Any``, ``object``, ``Sequence``-like abstract types, mutable defaults or
@@ -89,6 +90,7 @@ HASHABLE = rule("hashable-fields")
 FIELDS = rule("contract-fields")
 DEFAULTS = rule("contract-defaults")
 METHODS = rule("contract-methods")
+BASES = rule("contract-bases")
 CONVERSION = rule("no-model-conversion")
 
 
@@ -102,6 +104,8 @@ class Contracts:
     lines: dict[str, tuple[str, int]] = field(default_factory=dict)  # "Cls[.field]" -> place
     findings: list[Finding] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)  # every class of both files -> kind
+    # Other products' contract classes it hands out, "product.Class" -> shape (exposure.py)
+    exposes: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def facade_directory(root: Path, product: str) -> Path:
@@ -128,9 +132,11 @@ def read_contracts(root: Path, product: str, *, surface: bool = True) -> Contrac
     for filename, (tree, relative) in trees.items():
         _read_tree(contracts, tree, Path(filename).stem, relative)
     if surface:
+        from slicekit.exposure import exposed  # reads other products' contracts
         from slicekit.facade import read_surface  # the facade reads contracts' kinds
 
         read_surface(root, contracts)
+        contracts.exposes = exposed(root, contracts)
     return contracts
 
 
@@ -409,6 +415,7 @@ class _Class(_DataclassFields):
     def read(self) -> None:
         self.contracts.lines[self.name] = (self.relative, self.node.lineno)
         self.check_body()
+        self.check_bases()
         bases = [_last_name(base) for base in self.node.bases]
         if self.kind == "dataclass":
             self.read_dataclass(bases)
@@ -434,6 +441,20 @@ class _Class(_DataclassFields):
                 f"class {self.name} is not a frozen dataclass, an enum or an exception: "
                 "contracts hold immutable data and errors only",
             )
+
+    def check_bases(self) -> None:
+        """A contract class builds on its own product's contracts, never another's."""
+        for written in self.node.bases:
+            qualified = qualified_name(written, self.scope)
+            module = qualified.rpartition(".")[0]
+            if is_contract_module(module) and module.split(".")[1] != self.contracts.product:
+                self.finding(
+                    self.node.lineno,
+                    BASES,
+                    f"{self.kind} {self.name} is based on {qualified}, another product's "
+                    "contract: its shape would be decided by that product; declare the fields "
+                    "here, or hold that contract in a field",
+                )
 
     def check_plain(self, allowed_decorators: set[str]) -> None:
         """No decorator that can rewrite the class, no metaclass or class keywords."""

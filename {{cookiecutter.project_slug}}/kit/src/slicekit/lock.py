@@ -15,6 +15,10 @@ or left ``__init__``; a reordered or inserted positional one. Additions
 (new classes, functions, members, optional fields and parameters, a default
 where there was none) are compatible and pass.
 
+It also records the other products' contract classes the product hands out (a field
+typed with orders' ``Order``), followed through their fields (``slicekit.exposure``):
+a breaking change there is a breaking change of this product's contracts too.
+
 The lock is an input of the product's ``backend:contract-check`` task, which
 every consumer's ``backend:test`` depends on, so accepting a change to it
 re-tests the consumers (docs/adr/0003).
@@ -58,6 +62,8 @@ def write_lock(root: Path, contracts: Contracts) -> Path:
         "classes": dict(sorted(contracts.classes.items())),
         "functions": dict(sorted(contracts.functions.items())),
     }
+    if contracts.exposes:  # other products' contracts it hands out (slicekit.exposure)
+        lock["exposes"] = contracts.exposes
     path.write_text(_dumps(lock) + "\n", encoding="utf-8")
     return path
 
@@ -101,7 +107,10 @@ def read_lock(root: Path, product: str) -> dict[str, Any]:
         for entry in lock[part].values()
     ):
         raise ValueError(f"{relative}: {RULE}: an entry is not an object; {rewrite}")
-    return {"classes": lock["classes"], "functions": lock["functions"]}
+    exposes = lock.get("exposes", {})
+    if not isinstance(exposes, dict) or not all(isinstance(e, dict) for e in exposes.values()):
+        raise ValueError(f"{relative}: {RULE}: its exposes is not an object of classes; {rewrite}")
+    return {"classes": lock["classes"], "functions": lock["functions"], "exposes": exposes}
 
 
 def compare(locked: dict[str, Any], contracts: Contracts) -> tuple[list[Finding], list[str]]:
@@ -119,6 +128,15 @@ def compare(locked: dict[str, Any], contracts: Contracts) -> tuple[list[Finding]
         f"new {new['kind']} {name}"
         for name, new in contracts.classes.items()
         if name not in classes
+    )
+    exposes = locked.get("exposes", {})
+    for name, old in exposes.items():
+        if isinstance(old, dict) and name in contracts.exposes:  # else its own field changed
+            comparison.compare_class(name, old, contracts.exposes[name])
+    comparison.additions.extend(
+        f"now hands out {name}, another product's contract"
+        for name in contracts.exposes
+        if name not in exposes
     )
     functions = locked.get("functions", {})
     for name, old in functions.items():
@@ -151,8 +169,10 @@ class _Comparison:
     def broke(self, key: str, message: str, module: str = "contracts") -> None:
         """Report at the field's line, else the class's, else the file it was locked in."""
         owner = key.partition("(")[0] + "()" if key.startswith("api:") else key.partition(".")[0]
+        lines = self.contracts.lines
         place: tuple[str, int | None] | None
-        place = self.contracts.lines.get(key) or self.contracts.lines.get(owner)
+        # "orders.Order.total", exposed: the place of "orders.Order" (the field handing it out)
+        place = lines.get(key) or lines.get(key.rpartition(".")[0]) or lines.get(owner)
         if place is None:
             if not key.startswith("api:"):
                 entry = self.locked.get("classes", {}).get(owner, {})

@@ -17,6 +17,7 @@ import pytest
 from django.conf import settings
 from django.db import models
 
+from slicekit.contract_data import data_problem
 from slicekit.lock import lock_failures, update_command
 from slicekit.names import ProductNames
 from slicekit.scalars import CONTRACT_SCALARS
@@ -80,31 +81,41 @@ def assert_is_contract(value: object, where: str = "the value") -> None:
     """Fail unless ``value`` is something a facade may return: contracts, never models.
 
     Frozen, hashable dataclasses (checked field by field), enums, scalars,
-    None, and tuples or frozensets of them.
+    None, and tuples or frozensets of them; then, all the way down, data and
+    nothing else (``slicekit.contract_data``: no mutable container, callable,
+    attribute beside the fields, or contract class carrying a loader).
     """
+    _assert_shape(value, where)
+    problem = data_problem(value, where)
+    if problem:
+        raise AssertionError(problem)
+
+
+def _assert_shape(value: object, where: str) -> None:
     if isinstance(value, models.Model):
         raise AssertionError(f"{where} is an ORM instance ({type(value).__name__}), not a contract")
     if isinstance(value, tuple | frozenset):
         for index, item in enumerate(value):
-            assert_is_contract(item, f"{where}[{index}]")
+            _assert_shape(item, f"{where}[{index}]")
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         # Every dataclass has __dataclass_params__; typeshed's DataclassInstance omits it.
         if not type(value).__dataclass_params__.frozen:  # type: ignore[attr-defined]
             raise AssertionError(f"{where} is a {type(value).__name__}, which is not frozen")
         for field in dataclasses.fields(value):
-            assert_is_contract(getattr(value, field.name), f"{where}.{field.name}")
+            _assert_shape(getattr(value, field.name), f"{where}.{field.name}")
         hash(value)
     elif not (value is None or isinstance(value, (enum.Enum, *CONTRACT_SCALARS))):
         raise AssertionError(f"{where} is a {type(value).__name__}, not a contract")
 
 
-def value_problem(value: object, annotation: object) -> str:
+def value_problem(value: object, annotation: object, *, deep: bool = True) -> str:
     """Why ``value`` is not what ``annotation`` promises a facade caller, or ``''``.
 
     Follows unions, ``Literal``, ``tuple[X, ...]``, ``tuple[X, Y]`` and
     ``frozenset[X]``; a dataclass is then checked field by field, so an ORM
     row hidden inside a contract is found too. An annotation it cannot judge
-    (a type variable, a string) lets any contract-like value through.
+    (a type variable, a string) lets any contract-like value through. With
+    ``deep=False`` the check stops there, short of ``contract_data``'s.
     """
     if isinstance(value, models.Model):
         return f"{_describe(value)}, an ORM instance, not {_name(annotation)}"
@@ -114,7 +125,7 @@ def value_problem(value: object, annotation: object) -> str:
     if problem:
         return problem
     try:
-        assert_is_contract(value, _describe(value))
+        (assert_is_contract if deep else _assert_shape)(value, _describe(value))
     except AssertionError as error:
         return str(error)
     except TypeError as error:  # hash() of a frozen dataclass holding a list

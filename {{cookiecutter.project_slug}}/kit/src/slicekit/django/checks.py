@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import models
 
+from slicekit.django.facade_names import ELSEWHERE, binding_line, name_problem
 from slicekit.django.products import declared_uses, product_apps
 from slicekit.graph import closes_a_cycle
 from slicekit.names import is_contract_module, possessive
@@ -146,8 +147,18 @@ def check_facade_returns(
         ]
         for name in dict.fromkeys([*getattr(api, "__all__", ()), *defined]):
             function = getattr(api, name, None)
-            if not inspect.isfunction(function):
-                continue  # `python -m slicekit contracts` reports what is not a function
+            surface = name_problem(api, name) if function is not None else ""
+            if not inspect.isfunction(function) or (surface and not surface.endswith(ELSEWHERE)):
+                if surface:  # none: an undefined name, which `python -m slicekit contracts` reports
+                    where = f"{_relative(Path(api.__file__ or ''))}:{binding_line(api, name)}"
+                    errors.append(
+                        Error(
+                            f"{where}: facade name {product}.{name} {surface}",
+                            hint="Each name in __all__ is one function written in api.py.",
+                            id=rule("facade-surface"),
+                        )
+                    )
+                continue
             problem = _return_problem(function)
             defined_in = inspect.unwrap(function).__module__
             if not problem and defined_in != api.__name__:

@@ -27,11 +27,15 @@ from typing import Any
 import pytest
 from django.conf import settings
 
+from slicekit.contract_data import data_problem
+from slicekit.django.facade_names import binding_line, name_problem
 from slicekit.rules import rule
 from slicekit.testing import value_problem
 
 TOOL_NAME = "facade-guard"  # its sys.monitoring tool name
 RULE = rule("facade-values")
+DATA = rule("contract-values")
+SURFACE = rule("facade-surface")
 
 
 class _Guard:
@@ -42,6 +46,7 @@ class _Guard:
         self.functions: dict[int, tuple[str, Any]] = {}  # id(code) -> (where, annotation)
         self.codes: list[types.CodeType] = []  # kept alive while their ids are keys
         self.problems: list[str] = []
+        self.surface: list[str] = []  # names in __all__ that are not functions of api.py
 
     def start(self) -> None:
         monitoring = sys.monitoring
@@ -66,12 +71,20 @@ class _Guard:
 
     def returned(self, code: types.CodeType, offset: int, value: object) -> None:
         where, annotation = self.functions[id(code)]
-        problem = value_problem(value, annotation)
+        problem = value_problem(value, annotation, deep=False)
         if problem:
             self.problems.append(
                 f"{where}: {RULE}: returned {problem}: a facade function returns what its "
                 "annotation promises (contracts, enums, scalars, tuples of them); map rows "
                 "with the facade's mapper"
+            )
+            return
+        problem = data_problem(value, "the value")
+        if problem:
+            self.problems.append(
+                f"{where}: {DATA}: returned a value that is not data all the way down: "
+                f"{problem}; contracts hold tuples and frozensets of contracts, enums and "
+                "scalars in their fields, and nothing else"
             )
 
     def watch(self) -> None:
@@ -84,11 +97,18 @@ class _Guard:
             except ImportError:
                 continue  # the product lint reports a missing facade
             for name in getattr(api, "__all__", ()):
-                function = getattr(api, name, None)
-                if callable(function):
-                    function = inspect.unwrap(function)
+                problem = name_problem(api, name)
+                if problem:
+                    where = f"{_relative(Path(api.__file__ or ''))}:{binding_line(api, name)}"
+                    self.surface.append(
+                        f"{where}: {SURFACE}: facade name {product}.{name} {problem}: each "
+                        "name in __all__ is one function written in api.py, so what it returns "
+                        f"is checked; write def {name}(...) that calls the logic and maps rows"
+                    )
+                    continue
+                function = inspect.unwrap(getattr(api, name))
                 if not isinstance(function, types.FunctionType):
-                    continue  # `boundaries contracts` reports a name that is not a function
+                    continue  # name_problem said so
                 try:
                     annotation = typing.get_type_hints(function).get("return", Any)
                 except Exception:  # noqa: S112 - the system checks report what cannot be resolved
@@ -101,12 +121,14 @@ class _Guard:
 
 
 def _where(product: str, name: str, function: types.FunctionType) -> str:
-    path = Path(function.__code__.co_filename)
+    path = _relative(Path(function.__code__.co_filename))
+    return f"facade function {product}.{name} ({path}:{function.__code__.co_firstlineno})"
+
+
+def _relative(path: Path) -> str:
     with suppress(ValueError):  # a file outside the project keeps its absolute path
         path = path.resolve().relative_to(Path(settings.BASE_DIR).resolve())
-    return (
-        f"facade function {product}.{name} ({path.as_posix()}:{function.__code__.co_firstlineno})"
-    )
+    return path.as_posix()
 
 
 _guard = _Guard()
@@ -119,6 +141,19 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     _guard.stop()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A facade name that is no function of api.py fails the run: its returns go unseen."""
+    if _guard.surface and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _guard.surface:
+        terminalreporter.section("facade guard", red=True)
+        for line in _guard.surface:
+            terminalreporter.line(line)
 
 
 @contextmanager

@@ -8,7 +8,9 @@ RULE = Rule(
     engine="contracts",
     catches=(
         "An api.py without one literal __all__, a public function missing from it, a name "
-        "in it that api.py does not define as a function."
+        "in it that api.py does not define as a function; and, as the module is imported "
+        "(manage.py check and every test run), a name that is then a functools.partial, a "
+        "lambda, a nested function or a name rebound through globals() or setattr."
     ),
     why="__all__ is what other products may call; the lock and the checks read it.",
     fix=(

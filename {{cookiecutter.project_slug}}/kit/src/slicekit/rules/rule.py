@@ -17,6 +17,7 @@ ENGINES = {
     "django": "Django system check: `manage.py check`",
     "guard": "runtime guard: every pytest run",
     "eslint": "ESLint: `pnpm lint`, as `boundaries/<id>`",
+    "layers": "layers: `python -m slicekit layers` (import-linter)",
 }
 ID = re.compile(r"[a-z]+(-[a-z]+)*")
 
