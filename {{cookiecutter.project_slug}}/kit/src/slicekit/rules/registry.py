@@ -64,6 +64,7 @@ from slicekit.rules import (
     turbo_package,
     turbo_tasks,
     undeclared_dependency,
+    undeclared_subscription,
 )
 from slicekit.rules.rule import Rule
 
@@ -126,5 +127,6 @@ RULES: dict[str, Rule] = {
         turbo_package,
         turbo_tasks,
         undeclared_dependency,
+        undeclared_subscription,
     )
 }
