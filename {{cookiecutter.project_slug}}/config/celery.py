@@ -1,7 +1,8 @@
 """The project's one Celery app.
 
 Tasks are discovered in every product's ``backend/tasks/tasks.py`` and the
-beat schedule is the merge of every product's ``backend/tasks/schedules.py``.
+beat schedule is the merge of every product's ``backend/tasks/schedules.py``; core adds
+the event handlers and the outbox's sweep (``core.events.tasks``).
 """
 
 import logging.config
@@ -18,8 +19,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 app = Celery("{{ cookiecutter.project_slug }}")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(lambda: [f"{product.app_module}.tasks" for product in products()])
-app.conf.beat_schedule = beat_schedule()
+app.autodiscover_tasks(
+    lambda: ["core.events", *(f"{product.app_module}.tasks" for product in products())]
+)
+app.conf.beat_schedule = {
+    **beat_schedule(),
+    # Events whose relay at commit could not reach the broker (core.events, docs/events.md).
+    "core.events.relay-pending": {"task": "core.events.relay_pending", "schedule": 60.0},
+}
 
 
 @setup_logging.connect

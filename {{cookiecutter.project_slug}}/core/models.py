@@ -127,3 +127,7 @@ class OwnedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+# The event outbox and processed-events records are core's models too (core.events.models).
+from core.events.models import EventDelivery, OutboxEvent  # noqa: E402, F401

@@ -1,8 +1,8 @@
 """The contract rules, and the public shape of a product's contracts.
 
-A product's ``facade/contracts.py`` and ``facade/enums.py`` are the only data
-that crosses its boundary, and other products' test results are cached
-against them. So they must be:
+A product's ``facade/contracts.py``, ``facade/enums.py`` and ``facade/events.py``
+(the events it publishes) are the only data that crosses its boundary, and other
+products' test results are cached against them. So they must be:
 
 - pure: they import only the standard library and other products' contract
   modules (no Django, no DRF, no product internals);
@@ -20,7 +20,7 @@ against them. So they must be:
   ``__import__``, ``importlib``, ``sys.modules``, ``eval``/``exec`` and
   ``globals()`` are refused.
 
-Both files are read by parsing, never by importing: a check must not run the
+The files are read by parsing, never by importing: a check must not run the
 code it judges, and a Django import must be reported, not executed. The
 facade's functions (``api.py``) are read by ``boundaries.facade``.
 """
@@ -40,8 +40,9 @@ from slicekit.names import ProductNames, is_contract_module
 from slicekit.rules import rule
 from slicekit.scalars import SCALAR_NAMES
 
-# enums.py first: contracts.py usually builds on it.
-CONTRACT_FILES = ("enums.py", "contracts.py")
+# enums.py first: contracts.py usually builds on it, and events.py (the events the product
+# publishes, data like its contracts, locked alike) on both.
+CONTRACT_FILES = ("enums.py", "contracts.py", "events.py")
 ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"})
 EXCEPTION_BASES = frozenset(
     name

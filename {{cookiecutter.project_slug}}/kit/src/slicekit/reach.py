@@ -31,6 +31,7 @@ from slicekit.graph import closes_a_cycle
 from slicekit.names import ProductNames
 from slicekit.reach_calls import REGISTRY_WALKS, CallReach
 from slicekit.reach_comments import comment_findings
+from slicekit.reach_events import SubscriptionReach
 from slicekit.reach_file import FileContext
 from slicekit.reach_names import NameReach
 from slicekit.reach_project import Project, Registry
@@ -58,7 +59,7 @@ def lint_reach(
     ``tach.domain.toml`` lets it use.
     """
     names = sorted(products)
-    project = Project(root, frozenset(names), Surfaces(root), registry)
+    project = Project(root, frozenset(names), Surfaces(root), registry, declared=declared)
     findings: list[Finding] = []
     for product in sorted(names if checked is None else checked):
         used: dict[str, Finding] = {}
@@ -137,6 +138,7 @@ class FileReach:
         self.names = NameReach(self.file)
         self.text = TextReach(self.file)
         self.calls = CallReach(self.file, self.names, self.text)
+        self.subscriptions = SubscriptionReach(self.file, self.names)
 
     def run(self) -> list[Finding]:
         nodes = self.file.walk(self.tree)
@@ -159,6 +161,7 @@ class FileReach:
                 self.names.check_reference(node)
             elif isinstance(node, ast.Call):
                 self.calls.check_call(node)
+                self.subscriptions.check_call(node)
             elif isinstance(node, ast.Subscript):
                 self.calls.check_subscript(node)
             if isinstance(node, ast.Attribute) and node.attr in REGISTRY_WALKS:

@@ -66,7 +66,8 @@ class NameReach:
                     rule("facade-reach"),
                     f"imports {checked}: {why_private(checked, self.file.project.surfaces)}; "
                     f"other products use only {possessive(product)} public facade (__all__ of "
-                    "facade/api.py, and the classes of facade/contracts.py and enums.py)",
+                    "facade/api.py, and the classes of facade/contracts.py, enums.py and "
+                    "events.py)",
                 )
                 return
             self.file.note_use(node, product, f"imports {checked}")

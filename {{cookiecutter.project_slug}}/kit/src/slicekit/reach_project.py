@@ -13,7 +13,7 @@ from slicekit.reach_surface import Surface
 TRIGGERS = re.compile(
     rb"products[./](\w+)|products[./][%{]|[\"']products[\"']|from\s+\.\.\.|__import__|import_module|import_string|find_spec|run_module|run_path|"
     rb"walk_packages|iter_modules|locate|resolve_name|app_label|sender|natural_key|"
-    rb"get_app_config|get_models|get_registered_model|all_models|app_configs|send_task|signature|tasks\[|SILENCED_SYSTEM_CHECKS"
+    rb"get_app_config|get_models|get_registered_model|all_models|app_configs|send_task|signature|tasks\[|SILENCED_SYSTEM_CHECKS|subscribe\("
 )
 
 
@@ -36,6 +36,8 @@ class Project:
     tables: re.Pattern[str] | None = None
     names: re.Pattern[str] | None = None  # every table and task name, for the quick test
     owners: dict[str, str] = field(default_factory=dict)
+    # Each product's declared dependencies (its tach.domain.toml), for undeclared-subscription.
+    declared: Mapping[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.registry.tables:

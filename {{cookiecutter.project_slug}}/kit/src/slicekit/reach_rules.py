@@ -15,6 +15,7 @@ RULES = frozenset(
         rule("foreign-task"),
         rule("escape-hatch"),
         rule("undeclared-dependency"),
+        rule("undeclared-subscription"),
         rule("syntax"),
     }
 )

@@ -11,7 +11,7 @@ from slicekit.findings import Finding
 from slicekit.names import ProductNames, possessive
 from slicekit.rules import rule
 
-FACADE_MODULES = ("api", "contracts", "enums")
+FACADE_MODULES = ("api", "contracts", "enums", "events")
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Surface:
 
 
 def read_surface(root: Path, product: str) -> Surface:
-    """``__all__`` of ``facade/api.py``; public classes of ``facade/contracts.py`` and enums."""
+    """``__all__`` of ``facade/api.py``; public classes of its contracts, enums and events."""
     facade = root / ProductNames(product).directory / "backend" / "facade"
     names: dict[str, frozenset[str]] = {}
     has_all = False
@@ -99,8 +99,8 @@ def classify(path: str, surfaces: Mapping[str, Surface]) -> str:
     """``"package"``, ``"module"``, ``"public"`` or ``"private"`` for a path in a product.
 
     ``products.X``, ``.backend`` and ``.backend.facade`` are packages one passes through;
-    ``.facade.api``, ``.contracts`` and ``.enums`` are the public modules; a name in them
-    is public when it is on the surface (and so is anything reached through it).
+    ``.facade.api``, ``.contracts``, ``.enums`` and ``.events`` are the public modules; a
+    name in them is public when it is on the surface (and so is anything reached through it).
     """
     parts = path.split(".")
     rest = parts[2:]

@@ -3,9 +3,10 @@
 A product's ``README.md`` is where another team learns what it may call. It is
 written by the scaffolder and then edited by hand, so this check keeps it
 honest: each public function of ``backend/facade/api.py`` appears as
-``name(``, each endpoint as a line naming its method and full path
-(``GET`` and ``/api/<product>/<route>``, each in backticks), each Celery task
-by its name. Everything is read by parsing; nothing is imported.
+``name(``, each event of ``backend/facade/events.py`` as ``Event(``, each
+endpoint as a line naming its method and full path (``GET`` and
+``/api/<product>/<route>``, each in backticks), each Celery task by its name.
+Everything is read by parsing; nothing is imported.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ def lint_readme(root: Path, names: ProductNames) -> list[Finding]:
         for function in facade_functions(backend / "facade" / "api.py")
         if f"`{function}(" not in text
     ]
+    findings += [
+        Finding(where, None, RULE, f"event {event} is not documented: add `{event}(`")
+        for event in published_events(backend / "facade" / "events.py")
+        if f"`{event}(" not in text
+    ]
     for method, path in endpoints(backend / "presentation", names.name):
         if not any(f"`{method}`" in line and f"`{path}`" in line for line in lines):
             findings.append(
@@ -64,6 +70,16 @@ def facade_functions(api: Path) -> list[str]:
         for node in tree.body
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         and not node.name.startswith("_")
+    ]
+
+
+def published_events(events: Path) -> list[str]:
+    """The public classes of the events module: the events the product publishes."""
+    tree = _parse(events)
+    return [
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.ClassDef) and not node.name.startswith("_")
     ]
 
 

@@ -1,4 +1,8 @@
-"""Test helpers any product may use."""
+"""Test helpers any product may use: contracts, facade stubs, the contract lock, events.
+
+The event helpers (captured_events, deliver, stub_event) use the project's
+``core.events`` as a worker would, minus the broker.
+"""
 
 import dataclasses
 import datetime as dt
@@ -8,7 +12,8 @@ import sys
 import types
 import typing
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -273,3 +278,70 @@ def assert_contract_lock_holds(product: str) -> None:
         raise AssertionError(
             "\n".join([*failures, f"accept deliberate changes with: {update_command(product)}"])
         )
+
+
+@contextmanager
+def captured_events() -> Iterator[list[Any]]:
+    """The events published inside the block, in the order they were published.
+
+    Read from the outbox itself, so an event that a rolled-back change published is not
+    there: ``with captured_events() as published: api.delete_item(item.id)``, then
+    ``assert published == [ItemDeleted(item_id=item.id)]``.
+    """
+    from core.events.codec import loads
+    from core.events.models import OutboxEvent
+    from core.events.registry import event_class
+
+    before = set(OutboxEvent.objects.values_list("id", flat=True))
+    published: list[Any] = []
+    yield published
+    for row in OutboxEvent.objects.exclude(id__in=before).order_by("created_at", "id"):
+        published.append(loads(event_class(row.topic), row.payload))
+
+
+def deliver(event: object, *, aggregate_id: object = "") -> list[str]:
+    """Hand ``event`` to every installed handler now, synchronously, without a broker.
+
+    Each handler runs as a worker runs it (in a transaction with its processed-events
+    record, so delivering the same stored event twice handles it once); a handler's
+    exception is raised as it is. Returns the subscribers' names; fails when no
+    installed product subscribes to the event.
+    """
+    from core.events.delivery import HandlerFailed, handle
+    from core.events.outbox import store
+    from core.events.registry import subscriptions_to, topic_of
+
+    subscriptions = subscriptions_to(topic_of(type(event)))
+    if not subscriptions:
+        raise AssertionError(f"no installed product subscribes to {topic_of(type(event))}")
+    row = store(event, aggregate_id=aggregate_id)
+    for subscription in subscriptions:
+        try:
+            handle(subscription.name, row.id)
+        except HandlerFailed as failed:
+            raise failed.__cause__ or failed from None
+    return [subscription.name for subscription in subscriptions]
+
+
+def stub_event[E](event_type: type[E], **values: Any) -> E:
+    """An event of another product, for delivering to this one's handlers in its tests.
+
+    Like ``stub_facade``, held to the real thing: ``event_type`` must be a class of a
+    product's ``facade/events.py``, every value must name one of its fields and be what
+    that field's annotation says, and the fields not given get placeholders
+    (``build_contract``). A renamed field or a changed type fails the subscriber's tests.
+    """
+    module = sys.modules.get(getattr(event_type, "__module__", ""))
+    parts = getattr(module, "__name__", "").split(".")
+    expected = f"{ProductNames(parts[1]).app_module}.facade.events" if len(parts) == 5 else ""
+    if module is None or module.__name__ != expected or not dataclasses.is_dataclass(event_type):
+        raise TypeError(f"{event_type!r} is not an event: a dataclass of a facade's events.py")
+    hints = typing.get_type_hints(event_type)
+    fields = {field.name for field in dataclasses.fields(event_type) if field.init}
+    for name, value in values.items():
+        if name not in fields:
+            raise TypeError(f"{event_type.__qualname__} has no field {name!r}: {sorted(fields)}")
+        problem = _shape_problem(value, hints[name])
+        if problem:
+            raise TypeError(f"{event_type.__qualname__}.{name} is {problem}")
+    return build_contract(event_type, **values)

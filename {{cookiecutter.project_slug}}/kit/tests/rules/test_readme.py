@@ -25,6 +25,11 @@ urlpatterns = [
     path("things/<int:thing_id>/", ThingDetailView.as_view(), name="thing-detail"),
 ]
 """
+EVENTS = """
+@dataclass(frozen=True)
+class ThingSold:
+    thing_id: int
+"""
 TASKS = """
 @shared_task(name="shop.sweep")
 def sweep() -> None: ...
@@ -42,7 +47,7 @@ README = """# Shop
 | `POST` | `/api/shop/things/` |
 | `DELETE` | `/api/shop/things/<int:thing_id>/` |
 
-Task `shop.sweep` runs nightly.
+Task `shop.sweep` runs nightly. It publishes `ThingSold(thing_id)`.
 """
 
 
@@ -54,6 +59,7 @@ def product(tmp_path: Path) -> Path:
         "presentation/views.py": VIEWS,
         "presentation/urls.py": URLS,
         "tasks/tasks.py": TASKS,
+        "facade/events.py": EVENTS,
     }.items():
         (backend / relative).parent.mkdir(parents=True, exist_ok=True)
         (backend / relative).write_text(text)
@@ -78,7 +84,8 @@ def test_a_complete_readme_passes(product: Path) -> None:
             "| `DELETE` | `/api/shop/things/<int:thing_id>/` |\n",
             "endpoint DELETE /api/shop/things/<int:thing_id>/ is not documented",
         ),
-        ("Task `shop.sweep` runs nightly.\n", "task shop.sweep is not documented"),
+        ("Task `shop.sweep` runs nightly.", "task shop.sweep is not documented"),
+        (" It publishes `ThingSold(thing_id)`.", "event ThingSold is not documented"),
     ],
 )
 def test_each_undocumented_part_is_reported(product: Path, removed: str, expected: str) -> None:

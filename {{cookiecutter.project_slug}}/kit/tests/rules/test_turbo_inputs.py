@@ -179,3 +179,15 @@ def test_a_product_test_run_loads_only_the_closure() -> None:
 
     assert loaded <= closure(TEST_ENTRIES), loaded - closure(TEST_ENTRIES)
     assert "slicekit.django.checks" not in loaded
+
+
+def test_the_contract_check_reads_every_contract_file() -> None:
+    """Events are contracts: a change to a product's events.py must re-test its dependents."""
+    from slicekit.contracts import CONTRACT_FILES
+    from slicekit.lock import LOCK_FILE
+
+    turbo = json.loads(project_file("turbo.json").read_text(encoding="utf-8"))
+    inputs = turbo["tasks"]["backend:contract-check"]["inputs"]
+
+    for name in (*CONTRACT_FILES, LOCK_FILE):
+        assert f"backend/facade/{name}" in inputs, f"turbo.json: backend:contract-check: {name}"
