@@ -1,7 +1,9 @@
 """Full tier: the generated project's pre-commit hooks pass a fresh bake and block violations.
 
 The project is installed, its lock file committed, and the hooks installed with the
-project's own pre-commit, as its README says. Commits here run the hooks for real.
+project's own pre-commit, as its README says. Commits here run the hooks for real. The
+hooks are the project's tooling (the same checks `make test` runs in every cell), so
+they run in the first Python's cell only (tests/options.py, tooling_cells).
 """
 
 import os
@@ -27,7 +29,7 @@ HOOKS = (
     "Django system checks (relations across products, API schema)",
     "migrations match the models",
     "mypy (types, with the Django and DRF plugins)",
-    # The scenario cells bake the frontend: its checks run on the staged frontend files.
+    # The tooling cell bakes the frontend: its checks run on the staged frontend files.
     "ESLint (frontend-reach and the frontend rules)",
     "tsc (types of each touched frontend)",
     "TypeScript clients match the API slices",
@@ -37,8 +39,8 @@ SCENE = Path("products/orders/frontend/scenes/ItemsScene.tsx")
 
 
 @pytest.fixture(scope="module")
-def project(scenario_cell: Cell, bake_once) -> Path:
-    project = bake_once(**scenario_cell.answers())
+def project(tooling_cell: Cell, bake_once) -> Path:
+    project = bake_once(**tooling_cell.answers())
     run("make", "install", "node_modules", cwd=project)
     commit_all(project, "the lock files")
     run(uv(project), "run", "--frozen", "pre-commit", "install", cwd=project)

@@ -15,6 +15,7 @@ import pytest
 
 from .helpers import attempt
 from .options import Cell
+from .planting import line_of, revert
 from .test_violations import (
     CATALOG,
     CONTRACTS,
@@ -23,9 +24,7 @@ from .test_violations import (
     PYTHON,
     append,
     installed_bake,
-    line_of,
     replace,
-    revert,
 )
 
 pytestmark = pytest.mark.full

@@ -21,7 +21,8 @@ import pytest
 
 from .helpers import attempt
 from .options import Cell
-from .test_violations import CATALOG, DJANGO, ORDERS, PYTHON, installed_bake, line_of, revert
+from .planting import line_of, revert
+from .test_violations import CATALOG, DJANGO, ORDERS, PYTHON, installed_bake
 
 pytestmark = pytest.mark.full
 
