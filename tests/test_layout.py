@@ -227,7 +227,10 @@ def line_value(path: Path, key: str) -> str:
     raise AssertionError(f"{key} not in {path}")
 
 
-TEAM_CODE_BUDGET = 7_000  # lines of Python, tests included (issue 21)
+# Lines of Python, tests included. Issue 21 set 7,000 for the lean project (5,527 when the kit
+# moved out); events through an outbox and erasure through facades (issues 22 and 24) are
+# production code the team owns, and took it to about 7,200 (docs/what-you-get.md).
+TEAM_CODE_BUDGET = 7_500
 LANGUAGES = {".py": "Python", ".ts": "TS", ".tsx": "TS", ".js": "TS", ".mjs": "TS"}
 
 
