@@ -259,7 +259,7 @@ def test_a_user_that_is_not_isolated_runs_the_full_suite(project: Path) -> None:
     add_product(project, "legacy", uses=["blog"], isolated=False)
 
     assert not make_plan(project, ["products/blog/backend/logic.py"]).full_suite
-    assert make_plan(project, ["products/blog/backend/models.py"]).full_suite
+    assert make_plan(project, ["products/blog/backend/facade/contracts.py"]).full_suite
 
 
 def test_a_removed_product_runs_the_full_suite(project: Path) -> None:
