@@ -97,10 +97,18 @@ def _facade_body(project: Path, product: str, number: int, env: dict[str, str]) 
 
 
 def _facade_signature(project: Path, product: str, number: int, env: dict[str, str]) -> None:
-    # A parameter renamed: callers passing it by position still work, the users' stubs do not.
+    # A required keyword-only parameter: the owner's calls follow, its users' calls do not.
     api = backend(project, product) / "facade" / "api.py"
-    replace(api, "def get_item(item_id: UUID) -> Item:", "def get_item(item_uuid: UUID) -> Item:")
-    replace(api, "logic.get_item(item_id))", "logic.get_item(item_uuid))")
+    replace(
+        api,
+        "def get_item(item_id: UUID) -> Item:",
+        "def get_item(item_id: UUID, *, reason: str) -> Item:",
+    )
+    rename_calls = re.compile(r"(?<![\w.])(api\.get_item\((?:[^()]|\([^()]*\))*)\)")
+    for path in backend(project, product).rglob("*.py"):
+        text = path.read_text()
+        if rename_calls.search(text):
+            path.write_text(rename_calls.sub(r'\1, reason="asked")', text))
     rewrite_lock(project, product, env)
 
 
