@@ -137,11 +137,11 @@ def test_a_logic_change_re_tests_only_its_product(project: Path) -> None:
     assert discover["turbo_args"] == [f"--filter={package(project, 'alpha')}"]
 
 
-# Models and migrations are contract inputs: a user's test database is built from them.
-# The contract checks chain (each depends on those of the products it uses), so gamma,
-# which sees alpha only through beta, re-tests too.
-@pytest.mark.parametrize("changed", ["backend/facade/contracts.py", "backend/models.py"])
-def test_a_contract_or_model_change_re_tests_every_product_that_reaches_it(
+# What another product may use of alpha is a contract input. The contract checks chain
+# (each depends on those of the products it uses), so gamma, which sees alpha only through
+# beta, re-tests too.
+@pytest.mark.parametrize("changed", ["backend/facade/contracts.py", "backend/facade/enums.py"])
+def test_a_contract_or_enum_change_re_tests_every_product_that_reaches_it(
     project: Path, changed: str
 ) -> None:
     turbo, discover = plans_after_changing(project, f"products/alpha/{changed}")
@@ -149,6 +149,17 @@ def test_a_contract_or_model_change_re_tests_every_product_that_reaches_it(
     assert misses(turbo) == {f"{product}#{task}" for product in CHAIN for task in TASKS}
     assert discover["full_suite"] is False
     assert discover["products"] == list(CHAIN) == products_to_test(turbo)
+
+
+# What no other product may use of alpha re-tests alpha alone: its users cannot see it.
+@pytest.mark.parametrize(
+    "changed", ["backend/admin.py", "backend/models.py", "backend/tasks/schedules.py"]
+)
+def test_what_no_other_product_sees_re_tests_only_its_product(project: Path, changed: str) -> None:
+    turbo, discover = plans_after_changing(project, f"products/alpha/{changed}")
+
+    assert misses(turbo) == {"alpha#backend:test"}
+    assert discover["products"] == ["alpha"] == products_to_test(turbo)
 
 
 @pytest.mark.parametrize(
@@ -401,15 +412,27 @@ def test_a_contract_change_re_tests_the_users_of_its_users(project: Path) -> Non
     play(project, (Step((new_field, rewrite_lock("alpha")), plan=CHAIN, passes=("gamma",)),))
 
 
-def test_app_wiring_re_tests_every_product_that_loads_it(project: Path) -> None:
-    """alpha adds a beat entry under gamma's key: only gamma, which loads both, fails."""
+def test_a_clash_in_app_wiring_re_tests_its_product_and_fails_the_checks(project: Path) -> None:
+    """alpha adds a beat entry under gamma's key. Only gamma, which loads both, fails its
+    tests, yet nothing gamma may use of alpha changed: the plan runs alpha alone, and
+    make check, which loads every product, refuses the clash."""
     clash = replace_in(
         f"{ALPHA}/tasks/schedules.py",
         "SCHEDULE = {\n",
         'SCHEDULE = {\n    "gamma.archive-stale-items": '
         '{"task": "alpha.archive_stale_items", "schedule": 60.0},\n',
     )
-    play(project, (Step((clash,), plan=CHAIN, fails=("gamma",), passes=("alpha", "beta")),))
+    with committed(project) as base:
+        clash(project)
+        commit_all(project, "a beat entry under gamma's key")
+        turbo, discover = turbo_plan(project), discover_plan(project, base)
+        check = attempt(
+            PYTHON, "manage.py", "checkall", "--settings=config.settings.test", cwd=project
+        )
+
+    assert discover["products"] == ["alpha"] == products_to_test(turbo)
+    assert check[0] != 0
+    assert "gamma.archive-stale-items" in check[1]
 
 
 def test_a_product_root_package_re_tests_every_product_that_imports_it(project: Path) -> None:
@@ -431,7 +454,7 @@ def test_what_the_project_tests_checked_of_a_product_fails_in_its_own_task(
 ) -> None:
     """A renamed URL once broke only config/tests, which no selective plan runs."""
     renamed = replace_in(f"{ALPHA}/presentation/urls.py", 'name="item-list"', 'name="items"')
-    play(project, (Step((renamed,), plan=CHAIN, fails=("alpha",)),))
+    play(project, (Step((renamed,), plan=("alpha",), fails=("alpha",)),))
 
 
 def test_a_product_that_needs_an_undeclared_product_fails_its_own_tests(project: Path) -> None:

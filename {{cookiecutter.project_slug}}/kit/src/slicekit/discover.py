@@ -10,9 +10,12 @@ Given the files changed between two commits, decide:
   runs), a removed product, or a product that is not isolated among those
   affected;
 - otherwise only the **affected products' tests** run: a product any of whose
-  files changed (but its documentation), and, when its contract inputs changed
-  (contracts and lock, models, dependencies, app wiring), every product that
-  uses it directly or through others (turbo chains ``^backend:contract-check``).
+  files changed (but its documentation), and, when its contract inputs changed,
+  every product that uses it directly or through others (turbo chains
+  ``^backend:contract-check``). The contract inputs are what another product may
+  use of it (its facade's contracts, enums, events and lock, its dependencies,
+  the packages on the way to its facade), nothing it keeps to itself: its models,
+  admin, URLs, tasks, templates and HTTP slice re-test only their product.
 
 Beside them, the **frontend tasks** turbo re-runs (``boundaries.frontend_plan``).
 The inputs are read from ``turbo.json`` and the dependencies from each

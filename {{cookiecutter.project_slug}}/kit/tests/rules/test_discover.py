@@ -48,24 +48,19 @@ def test_a_logic_change_tests_only_its_product(project: Path) -> None:
 @pytest.mark.parametrize(
     "path",
     [
+        # What another product may use of it: its facade's contracts, enums, events and
+        # the lock that records the facade's functions.
+        "products/shop/backend/facade/__init__.py",
         "products/shop/backend/facade/contracts.py",
         "products/shop/backend/facade/enums.py",
+        "products/shop/backend/facade/events.py",
         "products/shop/backend/facade/contracts.lock.json",
-        "products/shop/backend/models.py",
-        "products/shop/backend/migrations/0002_item_price.py",
         "products/shop/package.json",
         # Its dependencies: its users' tests install them too (config/products.py).
         "products/shop/tach.domain.toml",
-        # App wiring: loaded, with the product's app, into its users' test processes.
+        # The packages a user imports on the way to the facade.
         "products/shop/__init__.py",
         "products/shop/backend/__init__.py",
-        "products/shop/backend/apps.py",
-        "products/shop/backend/admin.py",
-        "products/shop/backend/presentation/urls.py",
-        # Its HTTP API, which its frontend and other clients use (boundaries.http_lock).
-        "products/shop/backend/presentation/openapi.json",
-        "products/shop/backend/presentation/openapi.lock.json",
-        "products/shop/backend/tasks/schedules.py",
     ],
 )
 def test_a_contract_input_change_tests_every_user_through_any_chain(
@@ -114,6 +109,21 @@ def test_a_product_using_several_is_tested_when_any_of_their_contracts_changes(
         "products/cart/backend/tests/test_logic.py",
         "products/cart/conftest.py",
         "products/cart/backend/fixtures/items.json",
+        # What no other product may use (the checks refuse a reach into it, and a clash of
+        # names, tables or entries fails `make check`, which loads every product): a user's
+        # tests cannot see it, and a change that breaks it at import fails cart's own tests.
+        "products/cart/backend/admin.py",
+        "products/cart/backend/models.py",
+        "products/cart/backend/migrations/0002_item_price.py",
+        "products/cart/backend/apps.py",
+        "products/cart/backend/presentation/urls.py",
+        "products/cart/backend/tasks/schedules.py",
+        "products/cart/backend/tasks/tasks.py",
+        "products/cart/backend/templates/cart/receipt.txt",
+        "products/cart/backend/management/commands/restock.py",
+        # Its HTTP API: its clients are frontends, whose tasks read the slice themselves.
+        "products/cart/backend/presentation/openapi.json",
+        "products/cart/backend/presentation/openapi.lock.json",
     ],
 )
 def test_every_other_product_file_tests_its_product(project: Path, path: str) -> None:
@@ -249,7 +259,7 @@ def test_a_user_that_is_not_isolated_runs_the_full_suite(project: Path) -> None:
     add_product(project, "legacy", uses=["blog"], isolated=False)
 
     assert not make_plan(project, ["products/blog/backend/logic.py"]).full_suite
-    assert make_plan(project, ["products/blog/backend/models.py"]).full_suite
+    assert make_plan(project, ["products/blog/backend/facade/contracts.py"]).full_suite
 
 
 def test_a_removed_product_runs_the_full_suite(project: Path) -> None:
