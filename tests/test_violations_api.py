@@ -48,7 +48,7 @@ LIST = "GET /api/catalog/items/"
 CREATE = "POST /api/catalog/items/"
 OWNER = "    owner_id = serializers.IntegerField()\n"
 NAME_LIMIT = "        max_length=200,\n"
-NEW_ITEM_END = "        validators=[no_control_characters],\n"
+NEW_ITEM_END = '        help_text="What people call the item; no control characters.",\n'
 
 
 def breaking(file: str, edit: Callable[[str], str], *expect: str) -> Case:
