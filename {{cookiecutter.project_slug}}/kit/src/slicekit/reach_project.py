@@ -40,7 +40,6 @@ class Project:
     owners: dict[str, str] = field(default_factory=dict)
     # Each product's declared dependencies (its tach.domain.toml), for undeclared-subscription.
     declared: Mapping[str, set[str]] = field(default_factory=dict)
-    _prefixes: list[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         registry = self.registry
@@ -50,8 +49,6 @@ class Project:
             self.owners.update({name.lower(): owner for name, owner in owned.items()})
         if self.owners:
             self.names = _words(self.owners)
-        # Longest first: a namespace inside another's name (``catalog_admin/``) wins.
-        self._prefixes = sorted(registry.prefixes.items(), key=lambda p: len(p[0]), reverse=True)
 
     def owner_of(self, text: str, complete: bool) -> tuple[str, str] | None:
         """The product that owns the name ``text`` (or the name it starts with), and how;
@@ -60,7 +57,7 @@ class Project:
             return self.registry.names[text], "its name"
         if text.split() != [text]:
             return None  # prose, not a name: names and keys hold no spaces
-        for prefix, owner in self._prefixes:
+        for prefix, owner in self.registry.prefixes.items():  # none is another's prefix
             if text.startswith(prefix):
                 return owner, f"its namespace {prefix!r}"
         return None
