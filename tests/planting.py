@@ -117,6 +117,7 @@ def plant(project: Path, case: Case) -> str:
     if edited is None:
         path.unlink()
         return ""
+    path.parent.mkdir(parents=True, exist_ok=True)  # a new file may open a new folder
     path.write_text(edited)
     # An appended case is looked for in what it appended, not in what others did before it.
     after = before.count("\n") if isinstance(case.edit, Append) else 0

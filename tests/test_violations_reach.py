@@ -57,6 +57,12 @@ def e003(body: str, marker: str, expect: str) -> Case:
     return Case(LOGIC, append(source), DJANGO, ("model-lookup", f"{LOGIC}:{LINE}", expect), marker)
 
 
+def template(name: str, text: str, marker: str) -> Case:
+    """A new template of orders, under its templates directory."""
+    file = f"{ORDERS}/templates/{name}"
+    return Case(file, append(text), LINT, (f"{file}:{LINE}: owned-name",), marker)
+
+
 def config_edit(file: str, old: str, new: str, expect: str) -> Case:
     return Case(file, replace(old, new), LINT, (f"{file}: escape-hatch: {expect}",))
 
@@ -306,21 +312,53 @@ CASES = {
     # 7. Celery by name.
     "send_task of another product's task": in_function(
         'return current_app.send_task("catalog.archive_stale_items")',
-        "foreign-task",
+        "owned-name",
         "send_task(",
         imports="from celery import current_app",
     ),
     "a task from the app's registry": in_function(
         'return current_app.tasks["catalog.archive_stale_items"].delay()',
-        "foreign-task",
+        "owned-name",
         "current_app.tasks",
         imports="from celery import current_app",
     ),
     "a signature with a computed name": in_function(
         "return signature(_name_taken.__name__)",
-        "foreign-task",
+        "owned-name",
         "signature(",
         imports="from celery import signature",
+    ),
+    # Names another product owns, read from the ownership map: in code and in templates.
+    "a reverse of another product's URL name": in_function(
+        'return reverse("catalog:item-detail", kwargs={"item_id": 1})',
+        "owned-name",
+        "reverse(",
+        imports="from django.urls import reverse",
+    ),
+    "a template path in an f-string": in_function(
+        'kind = "row"\nreturn render_to_string(f"catalog/{kind}.html")',
+        "owned-name",
+        "render_to_string(",
+        imports="from django.template.loader import render_to_string",
+    ),
+    "a cache key in another product's namespace": in_function(
+        'return cache.get("catalog:" + "items")',
+        "owned-name",
+        "cache.get(",
+        imports="from django.core.cache import cache",
+    ),
+    "a url tag in an HTML template": template(
+        "orders/item.html",
+        "<a href=\"{% url 'catalog:item-list' %}\">all items</a>\n",
+        "{% url",
+    ),
+    "an include tag in an HTML template": template(
+        "orders/page.html",
+        '{% block body %}\n{% include "catalog/row.html" with item=item %}\n{% endblock %}\n',
+        "{% include",
+    ),
+    "an extends tag in a text template": template(
+        "orders/email.txt", '{% extends "catalog/email_base.txt" %}\n', "{% extends"
     ),
     # 8. Escape hatches.
     "a tach-ignore comment": planted("import os  # tach-ignore", "escape-hatch", "tach-ignore"),
@@ -385,6 +423,7 @@ NEAR_MISSES = {
         "from celery import current_app  # noqa: E402\n"
         "from django.apps import apps  # noqa: E402\n"
         "from django.db import connection  # noqa: E402\n"
+        "from django.urls import reverse  # noqa: E402\n"
         "from products.catalog.backend.facade.api import get_item as get_catalog_item  # noqa\n"
         "from products.catalog.backend.facade.contracts import Item as CatalogItem  # noqa\n"
         "from products.catalog.backend.facade.enums import ItemStatus as CatalogStatus  # noqa\n"
@@ -396,7 +435,13 @@ NEAR_MISSES = {
         "    facade = catalog_api\n"
         "    item: CatalogItem = get_catalog_item(item_id)\n"
         '    current_app.send_task("orders.archive_stale_items")  # its own task\n'
-        "    return facade.count_items(), item.status is CatalogStatus.ACTIVE, own_models\n"
+        '    own_url = reverse("orders:item-list")  # its own URL name\n'
+        '    note = "catalog: prices are catalog/ items"  # prose naming a product\n'
+        "    status = item.status is CatalogStatus.ACTIVE\n"
+        "    return facade.count_items(), status, own_models, own_url, note\n"
+    ),
+    f"{ORDERS}/templates/orders/own.html": (
+        '{% url "orders:item-list" %}{% include "orders/row.html" %}<p>see catalog/ items</p>\n'
     ),
     f"{ORDERS}/tests/test_logic.py": (
         "\nfrom unittest import mock  # noqa: E402\n\n\n"
@@ -410,7 +455,8 @@ def test_the_legal_near_misses_pass(project: Path) -> None:
     try:
         for file, code in NEAR_MISSES.items():
             path = project / file
-            path.write_text(path.read_text() + code)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text((path.read_text() if path.exists() else "") + code)
         run(*LINT, cwd=project)
         run(*DJANGO, cwd=project)
     finally:

@@ -4,7 +4,8 @@ tach sees import statements. Products couple in more ways than that: through
 names a facade module merely happens to hold (``catalog_api.logic``), module
 paths in strings (``import_module``, ``mock.patch``, ``include``,
 ``pytest_plugins``), app labels and model labels in strings, SQL naming
-another product's table and Celery task names. This module reads each source
+another product's table, and names it owns (URL names, template paths, tasks,
+commands, cache keys; in its templates' tags too). This module reads each source
 file once, as a syntax tree, and reports each such reference with file:line.
 
 A product's public surface is an explicit list: the names in ``__all__`` of
@@ -12,8 +13,9 @@ its ``facade/api.py`` and the public classes its ``facade/contracts.py`` and
 ``facade/enums.py`` define. Everything else is private, and so is anything
 this lint cannot verify (a module path or label computed at run time).
 
-Standard library only. What only Django knows (table names, Celery task
-names) is passed in as a :class:`Registry` by ``manage.py lintproducts``.
+Standard library only. What only Django knows (tables, and the names and name
+prefixes of the ownership map) is passed in as a :class:`Registry` by
+``manage.py lintproducts``.
 
 This module walks each file and hands every node to the rules of ``reach_names`` (imports
 and names), ``reach_calls`` (calls) and ``reach_text`` (strings); the surfaces are read by
@@ -38,9 +40,10 @@ from slicekit.reach_project import Project, Registry
 from slicekit.reach_rules import RULES, silenceable
 from slicekit.reach_strings import StringValues, called_name, keyword
 from slicekit.reach_surface import Surfaces, parse
-from slicekit.reach_text import TextReach
+from slicekit.reach_text import TextReach, template_findings
 from slicekit.rules import rule
 
+TEXT = frozenset({".html", ".txt"})  # the Django templates read for owned-name
 __all__ = ["RULES", "Registry", "check_file", "lint_reach", "model_lookups", "silenceable"]
 
 
@@ -63,8 +66,11 @@ def lint_reach(
     findings: list[Finding] = []
     for product in sorted(names if checked is None else checked):
         used: dict[str, Finding] = {}
-        for path in sorted((root / ProductNames(product).directory).rglob("*.py")):
+        directory = root / ProductNames(product).directory
+        for path in sorted(directory.rglob("*.py")):
             findings += check_file(project, path, product, used)
+        for path in sorted(p for p in directory.rglob("templates/**/*.*") if p.suffix in TEXT):
+            findings += template_findings(project, path, _relative(root, path), product)
         for other, first in sorted(used.items()):
             if other not in declared.get(product, set()):
                 fix = _declare_or_untangle(product, other, declared, project_slug)

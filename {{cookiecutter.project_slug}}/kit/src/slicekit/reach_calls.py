@@ -38,7 +38,7 @@ LABEL_LOOKUPS = frozenset({"get_app_config", "get_by_natural_key", "get_register
 
 
 class CallReach:
-    """dynamic-import, registry-string, registry-walk, and foreign-task for computed names."""
+    """dynamic-import, registry-string, registry-walk, and owned-name for computed task names."""
 
     def __init__(self, file: FileContext, names: NameReach, text: TextReach) -> None:
         self.file = file
@@ -72,7 +72,7 @@ class CallReach:
         if inside and sends and first is not None and self.strings.value(first) is None:
             self.file.report(
                 node,
-                rule("foreign-task"),
+                rule("owned-name"),
                 f"{name}() with a task name computed at run time: no check can tell "
                 "whose task it sends; call the task's own product's facade",
             )

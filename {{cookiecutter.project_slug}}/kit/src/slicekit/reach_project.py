@@ -19,10 +19,12 @@ TRIGGERS = re.compile(
 
 @dataclass(frozen=True)
 class Registry:
-    """What the app registry knows: the owning product of each table and Celery task."""
+    """What the ownership map knows, each with its product: tables, names (tasks, beat entries,
+    commands) and name prefixes (``catalog:`` for URL names and cache keys, ``catalog/``)."""
 
     tables: Mapping[str, str] = field(default_factory=dict)
-    tasks: Mapping[str, str] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)
+    prefixes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -34,18 +36,31 @@ class Project:
     surfaces: Mapping[str, Surface]
     registry: Registry
     tables: re.Pattern[str] | None = None
-    names: re.Pattern[str] | None = None  # every table and task name, for the quick test
+    names: re.Pattern[str] | None = None  # every table, name and prefix, for the quick test
     owners: dict[str, str] = field(default_factory=dict)
     # Each product's declared dependencies (its tach.domain.toml), for undeclared-subscription.
     declared: Mapping[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.registry.tables:
-            self.tables = _words(self.registry.tables)
-        self.owners = {name.lower(): owner for name, owner in self.registry.tasks.items()}
-        self.owners.update({name.lower(): owner for name, owner in self.registry.tables.items()})
+        registry = self.registry
+        if registry.tables:
+            self.tables = _words(registry.tables)
+        for owned in (registry.names, registry.tables, registry.prefixes):
+            self.owners.update({name.lower(): owner for name, owner in owned.items()})
         if self.owners:
             self.names = _words(self.owners)
+
+    def owner_of(self, text: str, complete: bool) -> tuple[str, str] | None:
+        """The product that owns the name ``text`` (or the name it starts with), and how;
+        ``text`` is only the leading part of a string when not ``complete``."""
+        if complete and text in self.registry.names:
+            return self.registry.names[text], "its name"
+        if text.split() != [text]:
+            return None  # prose, not a name: names and keys hold no spaces
+        for prefix, owner in self.registry.prefixes.items():  # none is another's prefix
+            if text.startswith(prefix):
+                return owner, f"its namespace {prefix!r}"
+        return None
 
     def worth_parsing(self, source: bytes, owner: str | None) -> bool:
         """Whether the file mentions anything of another product this lint looks for.
@@ -64,4 +79,4 @@ class Project:
 def _words(names: Iterable[str]) -> re.Pattern[str]:
     """Any of ``names`` as a whole word, longest first, in any case."""
     words = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-    return re.compile(rf"\b({words})\b", re.IGNORECASE)
+    return re.compile(rf"\b({words})(?:\b|(?<=[:/]))", re.IGNORECASE)

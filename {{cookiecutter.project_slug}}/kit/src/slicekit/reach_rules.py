@@ -12,7 +12,7 @@ RULES = frozenset(
         rule("registry-string"),
         rule("registry-walk"),
         rule("foreign-sql"),
-        rule("foreign-task"),
+        rule("owned-name"),
         rule("escape-hatch"),
         rule("undeclared-dependency"),
         rule("undeclared-subscription"),

@@ -1,12 +1,15 @@
-"""Strings: module paths, SQL naming a table, Celery task names, silenced boundary checks."""
+"""Strings: module paths, SQL naming a table, names other products own, silenced checks."""
 
 from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 
+from slicekit.findings import Finding
 from slicekit.names import possessive
 from slicekit.reach_file import FileContext
+from slicekit.reach_project import Project
 from slicekit.reach_rules import silenceable
 from slicekit.reach_strings import called_name
 from slicekit.reach_surface import FACADE_MODULES, classify, why_private
@@ -23,10 +26,13 @@ SQL_WORDS = re.compile(
 # A string that names a module path of the project (dots, or slashes for a file path).
 MODULE_PATH = re.compile(r"products[./](\w+)((?:[./:]\w+)*)")
 TEMPLATE_PATH = re.compile(r"products[./](%|\{)")  # "products.%s.backend.logic" % name
+# A Django template's tags, and the string literals in them.
+TEMPLATE_TAG = re.compile(r"\{%.*?%\}", re.DOTALL)
+QUOTED = re.compile(r"([\"'])(.*?)\1")
 
 
 class TextReach:
-    """module-string, foreign-sql, foreign-task, and escape-hatch for silenced checks."""
+    """module-string, foreign-sql, owned-name, and escape-hatch for silenced checks."""
 
     def __init__(self, file: FileContext) -> None:
         self.file = file
@@ -65,15 +71,9 @@ class TextReach:
                         f"to read and write; call {possessive(owner)} facade",
                     )
                     break
-        owner = self.file.project.registry.tasks.get(text) if complete else None
-        if owner and self.file.foreign(owner):
-            self.file.report(
-                node,
-                rule("foreign-task"),
-                f"the string {text!r} names a Celery task of product {owner}: sending it by "
-                f"name skips {possessive(owner)} facade and breaks silently when it is "
-                f"renamed; call {possessive(owner)} facade, which may queue it",
-            )
+        found = owned_name(self.file.project, self.file.owner, text, complete)
+        if found:
+            self.file.report(node, rule("owned-name"), found)
 
     def check_module_string(self, node: ast.AST, text: str, complete: bool) -> None:
         match = MODULE_PATH.match(text)
@@ -145,3 +145,29 @@ class TextReach:
                 return True
             parent = self.file.parents.get(parent)
         return False
+
+
+def owned_name(project: Project, user: str | None, text: str, complete: bool) -> str | None:
+    """owned-name: why ``text``, a string in ``user``'s code, names what another product owns."""
+    found = project.owner_of(text, complete)
+    if found is None or found[0] not in project.products or found[0] == user:
+        return None
+    owner, how = found
+    return (
+        f"the string {text!r} names what product {owner} owns ({how}, in the ownership map): "
+        "reverse(), templates, call_command(), send_task() and the cache reach it past "
+        f"{possessive(owner)} facade, and break when it renames it; call {possessive(owner)} facade"
+    )
+
+
+def template_findings(project: Project, path: Path, relative: str, user: str) -> list[Finding]:
+    """owned-name in a Django template: the quoted strings of its tags ({% url %}, include...)."""
+    source = path.read_text(encoding="utf-8", errors="replace")
+    findings = []
+    for tag in TEMPLATE_TAG.finditer(source):
+        for quoted in QUOTED.finditer(tag.group(0)):
+            found = owned_name(project, user, quoted.group(2), complete=True)
+            if found:
+                line = source.count("\n", 0, tag.start() + quoted.start()) + 1
+                findings.append(Finding(relative, line, rule("owned-name"), found))
+    return findings

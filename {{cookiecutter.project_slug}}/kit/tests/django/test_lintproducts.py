@@ -19,6 +19,7 @@ from django.test import override_settings
 
 from slicekit.django import reach
 from slicekit.django.management.commands.lintproducts import counted, registry_findings
+from slicekit.django.resources import Resources
 from slicekit.layout import product_directories
 from slicekit.packages import package_directories
 from slicekit.scaffold.__main__ import main as scaffold
@@ -148,28 +149,54 @@ def test_a_product_without_apps_py_is_left_to_the_layout_lint(scratch: Path) -> 
     assert registry_findings(scratch, "shop", None) == []
 
 
-def test_a_tasks_module_that_raises_on_import_is_one_finding_at_its_line(
+def test_a_module_that_raises_on_import_is_one_finding_at_its_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    # Reading the task registry imports each product's tasks; a module that raises there is
-    # reported where it raised, in one line, and the lint goes on. (The raising file is in a
-    # scratch root: code compiled under a name in this project would be measured by coverage.)
+    # Reading the ownership map imports each product's tasks, URLconf and schedules; a module
+    # that raises there is reported where it raised, in one line, and the lint goes on. (The
+    # raising file is in a scratch root: code compiled under a name in this project would be
+    # measured by coverage.)
     broken = tmp_path / "products" / "shop" / "backend" / "logic.py"
 
-    def import_module(name: str) -> None:
+    def resources(product: str, config: object) -> None:
         exec(compile("\n\nundefined_name", str(broken), "exec"), {})  # noqa: S102
 
     monkeypatch.setattr(reach, "product_apps", lambda: {"shop": FakeApp("products.shop.backend")})
-    monkeypatch.setattr(reach, "import_module", import_module)
+    monkeypatch.setattr(reach.resources, "resources", resources)
 
     with override_settings(BASE_DIR=tmp_path):
-        _, failures = reach.task_owners()
+        registry, failures = reach.registry()
 
     assert [str(failure) for failure in failures] == [
         "products/shop/backend/logic.py:3: import-error: importing "
-        "products.shop.backend.tasks.tasks raised NameError: name 'undefined_name' is not "
-        "defined; the lint reads the task registry from it: fix the error"
+        "products.shop.backend raised NameError: name 'undefined_name' is not "
+        "defined; the lint reads the ownership map from it: fix the error"
     ]
+    assert registry.names == {}
+
+
+def test_the_registry_holds_each_products_names_and_prefixes_from_the_map(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    owned = Resources(
+        product="shop",
+        namespace="store",
+        url_names=frozenset({"item-detail"}),
+        views=frozenset(),
+        directories={},
+        commands={"shop_reindex": tmp_path / "shop_reindex.py"},
+        tasks=frozenset({"shop.archive"}),
+        beat=frozenset({"nightly"}),
+        admin=frozenset(),
+    )
+    monkeypatch.setattr(reach, "product_apps", lambda: {"shop": FakeApp("products.shop.backend")})
+    monkeypatch.setattr(reach.resources, "resources", lambda product, config: owned)
+
+    registry, failures = reach.registry()
+
+    assert failures == []
+    assert registry.names == {"shop.archive": "shop", "nightly": "shop", "shop_reindex": "shop"}
+    assert registry.prefixes == {"shop:": "shop", "store:": "shop", "shop/": "shop"}
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,12 @@ class Item:
 class _Draft:
     pass
 """
-REGISTRY = Registry(tables={"shop_item": "shop"}, tasks={"shop.archive": "shop"})
+# A synthetic ownership map: shop's table, task, command and beat entry, and its prefixes.
+REGISTRY = Registry(
+    tables={"shop_item": "shop"},
+    names={"shop.archive": "shop", "shop_reindex": "shop", "nightly-archive": "shop"},
+    prefixes={"shop:": "shop", "shop/": "shop", "store:": "shop", "cart:": "cart", "cart/": "cart"},
+)
 CART = "products/cart/backend/logic.py"
 
 
@@ -152,9 +157,24 @@ VIOLATIONS = {
     "RawSQL with a quoted table": ("RawSQL('SELECT 1 FROM \"shop_item\"', [])\n", "1: foreign-sql"),
     "extra(tables=...)": ('Item.objects.extra(tables=["shop_item"])\n', "1: foreign-sql"),
     "an f-string SQL": ('T = "shop_item"\nq = f"DELETE FROM {T}"\n', "2: foreign-sql"),
-    "a task by name": ('app.send_task("shop.archive")\n', "1: foreign-task"),
-    "a task from the registry": ('app.tasks["shop.archive"].delay()\n', "1: foreign-task"),
-    "a computed task name": ("signature(name)\n", "1: foreign-task"),
+    "a task by name": ('app.send_task("shop.archive")\n', "1: owned-name"),
+    "a task from the registry": ('app.tasks["shop.archive"].delay()\n', "1: owned-name"),
+    "a computed task name": ("signature(name)\n", "1: owned-name"),
+    "a URL name reversed": ('reverse("shop:item-detail", args=[1])\n', "1: owned-name"),
+    "a URL name in a constant, for a redirect": (
+        'TARGET = "shop:item-list"\nredirect(TARGET)\n',
+        "1: owned-name",
+    ),
+    "a URL namespace other than the name": ('reverse_lazy("store:home")\n', "1: owned-name"),
+    "a template rendered": ('render_to_string("shop/item.html", {})\n', "1: owned-name"),
+    "a template fallback": (
+        'select_template(["cart/item.html", "shop/item.html"])\n',
+        "1: owned-name",
+    ),
+    "a command called": ('call_command("shop_reindex", verbosity=0)\n', "1: owned-name"),
+    "a beat entry moved": ('app.conf.beat_schedule.pop("nightly-archive")\n', "1: owned-name"),
+    "a cache key in an f-string": ('cache.get(f"shop:item:{item_id}")\n', "1: owned-name"),
+    "a cache key concatenated": ('cache.delete("shop:" + str(item_id))\n', "1: owned-name"),
     "a tach-ignore": ("import os  # tach-ignore\n", "1: escape-hatch"),
     "a noqa on a boundary rule": ("x = 1  # noqa: facade-reach\n", "1: escape-hatch"),
     "a noqa on a system check": ("x = 1  # noqa: model-lookup\n", "1: escape-hatch"),
@@ -243,6 +263,14 @@ NEAR_MISSES = {
     ),
     "a word like the table": 'fixture = "shop_item_id"\nname = "shop_item"\n',
     "a docstring": '"""Never write products.shop.backend.logic or SELECT FROM shop_item."""\n',
+    "its own names": (
+        'reverse("cart:item-list")\nrender(r, "cart/item.html")\ncache.get(f"cart:{k}")\n'
+    ),
+    "the product's name in prose": 'msg = "shop: closed today"\nhelp = "see shop/ docs"\n',
+    "a comment and a docstring naming it": (
+        '"""Unlike reverse("shop:item-list")."""\nx = 1  # render shop/item.html\n'
+    ),
+    "a word that merely starts like it": 'label = "shopping:list"\npath = "shops/x.html"\n',
 }
 
 
@@ -320,12 +348,12 @@ def test_the_baseline_allows_its_entries_and_refuses_stale_ones(tmp_path: Path) 
         '[[allow]]\nrule = "guard-sql"\npath = "c.py"\nreason = "the guard\'s"\n'
     )
     allowances = read_baseline(tmp_path)
-    found = [finding("foreign-sql", "a.py"), finding("foreign-task", "a.py")]
+    found = [finding("foreign-sql", "a.py"), finding("owned-name", "a.py")]
 
-    remaining = apply_baseline(found, allowances, {"foreign-sql", "foreign-task"})
+    remaining = apply_baseline(found, allowances, {"foreign-sql", "owned-name"})
 
     assert [str(f) for f in remaining] == [
-        "a.py:3: foreign-task: message",
+        "a.py:3: owned-name: message",
         "boundaries.baseline.toml: baseline: [[allow]] entry 2 (foreign-sql in b.py) allows "
         "nothing any more: delete it, so the baseline only shrinks",
     ]
@@ -392,3 +420,27 @@ def test_a_domain_that_switches_tach_off(tmp_path: Path) -> None:
 )
 def test_no_input_crashes_the_lint(root: Path, source: str) -> None:
     lint(root, source + "\nfrom products.shop.backend import logic\n")
+
+
+def test_a_template_naming_another_products_names_fails_at_each_tag(root: Path) -> None:
+    template = root / "products/cart/backend/templates/cart/basket.html"
+    template.parent.mkdir(parents=True)
+    template.write_text(
+        '{% extends "shop/base.html" %}\n'
+        "<p>shop: open today, see shop/item.html</p>\n"
+        '{% url "cart:item-list" %}\n'
+        "{% block body %}<a href=\"{% url 'shop:item-detail' item.id %}\">x</a>\n"
+        '{% include "cart/row.html" %}{% include "shop/row.html" with item=item %}\n'
+        "{% endblock %}\n"
+    )
+    (template.parent / "notes.txt").write_text("{% comment %}x{% endcomment %}\n")
+
+    found = lint(root, "")
+
+    where = "products/cart/backend/templates/cart/basket.html"
+    assert [f.partition(": the string")[0] for f in found] == [
+        f"{where}:1: owned-name",
+        f"{where}:4: owned-name",
+        f"{where}:5: owned-name",
+    ], found
+    assert "'shop:item-detail' names what product shop owns" in found[1]

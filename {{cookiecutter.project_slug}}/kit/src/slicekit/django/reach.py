@@ -1,18 +1,19 @@
-"""What the reach lint (``boundaries.reach``) needs from Django: who owns each table and task.
+"""What the reach lint needs from Django: who owns each table, and each name of the ownership map.
 
 The lint itself reads source only; this glue asks the app registry for every
-table (many-to-many tables included) and the Celery app for every task name,
-each with the product that owns it.
+table (many-to-many tables included) and the ownership map
+(``slicekit.django.resources``) for every task, beat entry and command name and every
+name prefix (URL namespace, cache prefix, template and static directories), each with
+the product that owns it.
 """
 
 import traceback
-from importlib import import_module
 from pathlib import Path
 
-from celery import current_app
 from django.apps import apps
 from django.conf import settings
 
+from slicekit.django import resources
 from slicekit.django.products import product_apps
 from slicekit.findings import Finding
 from slicekit.reach import Registry, silenceable
@@ -20,39 +21,26 @@ from slicekit.rules import rule
 
 
 def registry() -> tuple[Registry, list[Finding]]:
-    """The registry, and a finding for each product whose tasks module raises on import."""
+    """The registry, and a finding for each product whose modules raise on import."""
     owners = {config: name for name, config in product_apps().items()}
     tables = {}
     for model in apps.get_models(include_auto_created=True):
         owner = owners.get(model._meta.app_config)
         if owner is not None:
             tables[model._meta.db_table.lower()] = owner
-    tasks, failures = task_owners()
-    return Registry(tables=tables, tasks=tasks), failures
-
-
-def task_owners() -> tuple[dict[str, str], list[Finding]]:
-    """Every registered Celery task's name, by the product whose module defines it, and
-    a finding for each tasks module that raises on import.
-
-    ``config`` makes the project's app the current one; importing each product's
-    tasks registers them, as the worker's autodiscovery would.
-    """
-    failures = []
-    for config in product_apps().values():
-        module = f"{config.name}.tasks.tasks"
+    names: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    failures: list[Finding] = []
+    for product, config in product_apps().items():
         try:
-            import_module(module)
-        except ImportError:
-            continue  # the layout lint reports a missing tasks module
+            owned = resources.resources(product, config)
         except Exception as error:  # whatever a module raises is reported, in one line
-            failures.append(_import_failure(module, error))
-    owners = {}
-    for name, task in current_app.tasks.items():
-        parts = str(getattr(task, "__module__", "")).split(".")
-        if len(parts) > 2 and parts[0] == "products" and parts[1] in product_apps():
-            owners[name] = parts[1]
-    return owners, failures
+            failures.append(_import_failure(config.name, error))
+            continue
+        names.update(dict.fromkeys([*owned.tasks, *owned.beat, *owned.commands], product))
+        prefixes.update(dict.fromkeys(owned.prefixes, product))
+    unique = list({str(failure): failure for failure in failures}.values())  # one per module
+    return Registry(tables=tables, names=names, prefixes=prefixes), unique
 
 
 def _import_failure(module: str, error: Exception) -> Finding:
@@ -68,7 +56,7 @@ def _import_failure(module: str, error: Exception) -> Finding:
         line,
         rule("import-error"),
         f"importing {module} raised {type(error).__name__}: {error}; "
-        "the lint reads the task registry from it: fix the error",
+        "the lint reads the ownership map from it: fix the error",
     )
 
 

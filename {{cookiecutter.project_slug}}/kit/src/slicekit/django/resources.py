@@ -43,6 +43,14 @@ class Resources:
     def cache_prefix(self) -> str:
         return f"{self.product}:"
 
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """The name prefixes it owns: its cache prefix and URL namespace (``catalog:``), and
+        its template and static paths (``catalog/``; ``foreign-name`` keeps them its own).
+        Other folders of its directories (``admin/``, ``registration/``) are Django's."""
+        namespace = {f"{self.namespace}:"} if self.namespace else set()
+        return frozenset({self.cache_prefix, f"{self.product}/", *namespace})
+
 
 def inventory() -> dict[str, Resources]:
     """Every installed product's resources, by product name."""

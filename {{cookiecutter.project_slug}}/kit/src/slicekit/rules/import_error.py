@@ -6,7 +6,7 @@ RULE = Rule(
     id="import-error",
     title="Module fails to import",
     engine="lint",
-    catches="A product module that raises while the lint imports it to read the task registry.",
+    catches="A product module that raises while the lint imports it to read the ownership map.",
     why=(
         "The lint reads the registered tasks from the imported code; an import that fails "
         "hides them."
