@@ -1,16 +1,13 @@
 """OpenTelemetry: one trace from a request through other products' facades to event handlers.
 
-On only when an OTLP endpoint is configured (``OTEL_EXPORTER_OTLP_ENDPOINT`` or
-``OTEL_EXPORTER_OTLP_TRACES_ENDPOINT``, and ``OTEL_SDK_DISABLED`` not ``true``): then spans
-go over OTLP/HTTP, the SDK reads the standard ``OTEL_*`` variables, and Django, Celery,
-psycopg and requests are instrumented. Off, nothing of OpenTelemetry is imported and
-:func:`span` is a null context. ``config/wsgi.py``, ``config/asgi.py`` and the Celery worker
-call :func:`setup`, before Django builds its middleware (the instrumentation adds one).
+On only with an OTLP endpoint (``OTEL_EXPORTER_OTLP_ENDPOINT``, and the standard ``OTEL_*``
+variables): Django, Celery, psycopg and requests are instrumented, spans go over OTLP/HTTP.
+Off, nothing of OpenTelemetry is imported and :func:`span` is a null context (ADR 0019).
 """
 
 import functools
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from importlib import import_module
 from types import ModuleType
@@ -35,7 +32,7 @@ def configured() -> bool:
 
 
 def setup(provider: "TracerProvider | None" = None) -> bool:
-    """Trace this process when configured (or into ``provider``, in tests); whether it does."""
+    """Trace this process when configured (or into ``provider``); before Django's middleware."""
     global _tracer
     if _tracer is None and (provider is not None or configured()):
         provider = provider or _exporting_provider()
@@ -52,19 +49,16 @@ def setup(provider: "TracerProvider | None" = None) -> bool:
 def teardown() -> None:
     """Undo :func:`setup` (tests): the instrumentations and the facades' wrappers."""
     global _tracer
-    if _tracer is None:
-        return
-    for instrumentor in _instrumentors():
-        instrumentor.uninstrument()
-    while _traced:
-        facade, name, original = _traced.pop()
-        setattr(facade, name, original)
-    _tracer = None
+    if _tracer is not None:
+        for instrumentor in _instrumentors():
+            instrumentor.uninstrument()
+        while _traced:
+            facade, name, original = _traced.pop()
+            setattr(facade, name, original)
+        _tracer = None
 
 
-def span(
-    name: str, attributes: Mapping[str, str], parent: str = ""
-) -> AbstractContextManager[None]:
+def span(name: str, attributes: dict[str, str], parent: str = "") -> AbstractContextManager[None]:
     """A span around a block, child of the W3C ``parent`` if given; nothing when off."""
     return nullcontext() if _tracer is None else _span(_tracer, name, attributes, parent)
 
@@ -73,15 +67,15 @@ def traceparent() -> str:
     """The current span's W3C ``traceparent`` (stored with an event), or ``''``."""
     if _tracer is None:
         return ""
-    from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
+    from opentelemetry.propagate import inject
 
     carrier: dict[str, str] = {}
-    TraceContextTextMapPropagator().inject(carrier)
+    inject(carrier)  # OTEL_PROPAGATORS: W3C trace context unless told otherwise
     return carrier.get("traceparent", "")
 
 
 def trace_id() -> str:
-    """The current trace's id, as the tracing backend shows it; ``-`` outside one (logs)."""
+    """The current trace's id, as tracing backends show it; ``-`` outside one (logs)."""
     if _tracer is None:
         return NONE
     from opentelemetry import trace
@@ -92,46 +86,31 @@ def trace_id() -> str:
 
 def trace_facades() -> None:
     """Wrap every public function of every installed product's facade in a span."""
-    if _tracer is not None:
-        from django.apps import apps
+    from django.apps import apps
 
-        for config in apps.get_app_configs():
-            if product_of(config.name) is not None:
-                trace_facade(import_module(f"{config.name}.facade.api"))
+    for config in apps.get_app_configs():
+        if _tracer is not None and product_of(config.name) is not None:
+            trace_facade(import_module(f"{config.name}.facade.api"))
 
 
 def trace_facade(facade: ModuleType) -> None:
-    """Wrap the functions of ``facade.__all__``: callers look them up on the module."""
-    product = product_of(facade.__name__)
-    if product is None or _tracer is None:
+    """Wrap the functions of ``facade.__all__`` in spans: callers look them up on the module."""
+    product, tracer = product_of(facade.__name__), _tracer
+    if product is None or tracer is None:
         return
     for name in getattr(facade, "__all__", ()):
-        function = getattr(facade, name)
-        if callable(function) and not any(t[0] is facade and t[1] == name for t in _traced):
-            attributes = {"product": product.name, "facade.function": name}
-            setattr(facade, name, _in_span(f"{product.name}.{name}", attributes, function))
-            _traced.append((facade, name, function))
-
-
-def _in_span(
-    name: str, attributes: Mapping[str, str], function: Callable[..., Any]
-) -> Callable[..., Any]:
-    @functools.wraps(function)
-    def traced(*args: object, **kwargs: object) -> object:
-        with span(name, attributes):
-            return function(*args, **kwargs)
-
-    return traced
+        attributes = {"product": product.name, "facade.function": name}
+        in_span = tracer.start_as_current_span(f"{product.name}.{name}", attributes=attributes)
+        _traced.append((facade, name, getattr(facade, name)))
+        setattr(facade, name, in_span(getattr(facade, name)))  # functools.wraps it
 
 
 @contextmanager
-def _span(
-    tracer: "Tracer", name: str, attributes: Mapping[str, str], parent: str
-) -> Iterator[None]:
+def _span(tracer: "Tracer", name: str, attributes: dict[str, str], parent: str) -> Iterator[None]:
     from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
     context = TraceContextTextMapPropagator().extract({"traceparent": parent}) if parent else None
-    with tracer.start_as_current_span(name, context=context, attributes=dict(attributes)):
+    with tracer.start_as_current_span(name, context=context, attributes=attributes):
         yield
 
 
@@ -143,7 +122,7 @@ def _exporting_provider() -> "TracerProvider":
     from opentelemetry.sdk.trace import TracerProvider
     from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
-    provider = TracerProvider(resource=Resource.create())  # OTEL_RESOURCE_ATTRIBUTES, sampler
+    provider = TracerProvider(resource=Resource.create())  # OTEL_SERVICE_NAME, the sampler
     provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))  # forks restart it
     trace.set_tracer_provider(provider)
     return provider
@@ -155,9 +134,5 @@ def _instrumentors() -> tuple[Any, ...]:
     from opentelemetry.instrumentation.psycopg import PsycopgInstrumentor
     from opentelemetry.instrumentation.requests import RequestsInstrumentor
 
-    return (
-        DjangoInstrumentor(),
-        CeleryInstrumentor(),  # type: ignore[no-untyped-call]
-        PsycopgInstrumentor(),
-        RequestsInstrumentor(),
-    )
+    celery = CeleryInstrumentor()  # type: ignore[no-untyped-call]
+    return (DjangoInstrumentor(), celery, PsycopgInstrumentor(), RequestsInstrumentor())

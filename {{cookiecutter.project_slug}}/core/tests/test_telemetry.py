@@ -9,8 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import path
 from opentelemetry.sdk.trace import TracerProvider
@@ -33,16 +32,8 @@ def withdraw_item(item_id: uuid.UUID) -> None:
     publish(withdrawn(item_id=item_id), aggregate_id=item_id)
 
 
-shop_api.__all__ = ["withdraw_item"]  # type: ignore[attr-defined]
-shop_api.withdraw_item = withdraw_item  # type: ignore[attr-defined]
-
-
-def withdraw(request: HttpRequest) -> HttpResponse:
-    shop_api.withdraw_item(uuid.uuid4())
-    return HttpResponse(status=204)
-
-
-urlpatterns = [path("withdraw/", withdraw)]
+shop_api.__dict__.update(__all__=["withdraw_item"], withdraw_item=withdraw_item)
+urlpatterns = [path("withdraw/", lambda _: shop_api.withdraw_item(uuid.uuid4()) or HttpResponse())]
 
 
 @pytest.fixture
@@ -51,8 +42,7 @@ def spans(monkeypatch: pytest.MonkeyPatch) -> Iterator[InMemorySpanExporter]:
     monkeypatch.setattr(registry, "_BY_TOPIC", {})
     monkeypatch.setattr(registry, "_BY_NAME", {})
     subscribe(ItemWithdrawn)(handler(lambda event: None))
-    exporter = InMemorySpanExporter()
-    provider = TracerProvider()
+    exporter, provider = InMemorySpanExporter(), TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
     assert telemetry.setup(provider)
     telemetry.trace_facade(shop_api)
@@ -74,42 +64,26 @@ def test_a_request_its_facade_call_and_the_handler_are_one_trace(
     facade, relay, handled = (
         by_name[name] for name in ("shop.withdraw_item", "relay shop.ItemWithdrawn", "cart.forget")
     )
-    assert response.status_code == 204
+    assert response.status_code == 200
     assert len({span.context.trace_id for span in finished}) == 1
-    assert facade.parent is not None
-    assert facade.parent.span_id == request.context.span_id
+    assert getattr(facade.parent, "span_id", None) == request.context.span_id
     assert dict(facade.attributes or {}) == {"product": "shop", "facade.function": "withdraw_item"}
-    assert relay.parent is not None
-    assert relay.parent.span_id == facade.context.span_id
-    assert (handled.attributes or {})["product"] == "cart"
-    assert (handled.attributes or {})["event.topic"] == "shop.ItemWithdrawn"
-    assert (handled.attributes or {})["event.id"] == (relay.attributes or {})["event.id"]
+    assert getattr(relay.parent, "span_id", None) == facade.context.span_id
+    assert getattr(handled.parent, "span_id", None) == facade.context.span_id
+    handler_attributes = {"product": "cart", "event.topic": "shop.ItemWithdrawn"}
+    assert dict(handled.attributes or {}).items() >= handler_attributes.items()
 
 
-@pytest.mark.parametrize(
-    ("variables", "on"),
-    [
-        ({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318"}, True),
-        ({"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://127.0.0.1:4318/v1/traces"}, True),
-        (
-            {"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318", "OTEL_SDK_DISABLED": "true"},
-            False,
-        ),
-        ({"OTEL_EXPORTER_OTLP_ENDPOINT": " "}, False),
-    ],
-)
+@pytest.mark.parametrize(("disabled", "on"), [("", True), ("true", False)])
 def test_an_endpoint_turns_tracing_on(
-    monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], on: bool
+    monkeypatch: pytest.MonkeyPatch, disabled: str, on: bool
 ) -> None:
-    for name in (*telemetry.ENDPOINTS, "OTEL_SDK_DISABLED"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in variables.items():
-        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318")
+    monkeypatch.setenv("OTEL_SDK_DISABLED", disabled)
     try:
         assert telemetry.setup() is on
-        telemetry.trace_facade(shop_api)
-        telemetry.trace_facade(shop_api)  # once: not a span in a span
         telemetry.trace_facade(types)  # not a product's: left alone
+        telemetry.trace_facade(shop_api)
         assert (shop_api.withdraw_item is not withdraw_item) is on
     finally:
         telemetry.teardown()
@@ -119,22 +93,15 @@ def test_an_endpoint_turns_tracing_on(
 def test_without_an_endpoint_nothing_is_set_up_or_imported() -> None:
     """A fresh process that starts the application with no OTEL_* variable loads no SDK."""
     program = (
-        "import sys\n"
-        "import config.wsgi\n"
-        "from core import telemetry\n"
-        "from django.conf import settings\n"
+        "import sys, config.wsgi\nfrom core import telemetry\nfrom django.conf import settings\n"
         "assert not telemetry.setup() and telemetry.span('x', {}).__enter__() is None\n"
-        "print(sorted(m for m in sys.modules if m.startswith('opentelemetry')))\n"
-        "print(any('opentelemetry' in m for m in settings.MIDDLEWARE))\n"
+        "print([m for m in sys.modules if m.startswith('opentelemetry')], settings.MIDDLEWARE)\n"
     )
     env = {name: value for name, value in os.environ.items() if not name.startswith("OTEL_")}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     done = subprocess.run(
-        [sys.executable, "-c", program],
-        capture_output=True,
-        text=True,
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
-        cwd=settings.BASE_DIR,
-        check=False,
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, check=False
     )
 
-    assert done.stdout.split() == ["[]", "False"], done.stderr
+    assert done.stdout.startswith("[] ["), done.stderr
+    assert "opentelemetry" not in done.stdout
