@@ -10,10 +10,11 @@ import os
 from typing import Any
 
 from celery import Celery
-from celery.signals import setup_logging
+from celery.signals import setup_logging, worker_init
 from django.conf import settings
 
 from config.products import beat_schedule, products
+from core import telemetry
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
@@ -38,3 +39,9 @@ def use_django_logging(**kwargs: Any) -> None:
     (``celery.app.trace``, with its traceback) through this configuration.
     """
     logging.config.dictConfig(settings.LOGGING)
+
+
+@worker_init.connect
+def trace_worker(**kwargs: Any) -> None:
+    """Workers trace when an OTLP endpoint is set (core/telemetry.py): forked children too."""
+    telemetry.setup()

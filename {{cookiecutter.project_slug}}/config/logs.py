@@ -15,6 +15,8 @@ from contextvars import ContextVar
 
 from django.http import HttpRequest, HttpResponse
 
+from core import telemetry
+
 HEADER = "X-Request-ID"
 # Letters, digits and ``-._:``, up to 128: a UUID, a trace id, a load balancer's id.
 # Anything else (spaces, line breaks, quotes, very long values) could forge log lines.
@@ -26,10 +28,12 @@ logger = logging.getLogger(__name__)
 
 
 class RequestIdFilter(logging.Filter):
-    """Gives every record a ``request_id``: the current request's, or ``-`` outside one."""
+    """Gives every record a ``request_id`` (the current request's, or ``-`` outside one)
+    and a ``trace_id`` (the current OpenTelemetry trace's, or ``-``: core.telemetry)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = request_id.get()
+        record.trace_id = telemetry.trace_id()
         return True
 
 

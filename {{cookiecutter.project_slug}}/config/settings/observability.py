@@ -22,7 +22,7 @@ FORMATS = ("readable", "json")
 READABLE = "%(asctime)s %(levelname)-7s %(name)s [%(request_id)s] %(message)s"
 # A JSON line has these, then every field the call passed in ``extra`` (method, path, ...),
 # and ``exc_info`` with the traceback when there is one.
-JSON_FIELDS = ("asctime", "levelname", "name", "message", "request_id")
+JSON_FIELDS = ("asctime", "levelname", "name", "message", "request_id", "trace_id")
 
 
 def log_format(name: str, default: str) -> str:

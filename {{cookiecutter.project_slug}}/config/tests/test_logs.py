@@ -13,11 +13,13 @@ from django.contrib.auth.models import AbstractBaseUser as User  # config may no
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, override_settings
 from django.urls import path, reverse
+from opentelemetry.sdk.trace import TracerProvider
 from rest_framework.test import APIClient
 
 from config.celery import app
 from config.logs import HEADER, RequestIdFilter
 from config.settings.observability import logging_config
+from core import telemetry
 
 pytestmark = pytest.mark.django_db
 
@@ -167,7 +169,7 @@ def test_json_lines_are_one_object_with_every_field() -> None:
     assert fields["level"] == "INFO"
     assert fields["logger"] == "config.logs"
     assert fields["message"] == "GET / 200"
-    assert fields["request_id"] == "-"  # outside a request
+    assert fields["request_id"] == fields["trace_id"] == "-"  # outside a request, a trace
     assert {fields[key] for key in ("method", "path", "status", "duration_ms", "user_id")} == {
         "GET",
         "/",
@@ -175,6 +177,15 @@ def test_json_lines_are_one_object_with_every_field() -> None:
         1.5,
         "7",
     }
+
+
+def test_json_lines_carry_the_trace_id_when_tracing() -> None:
+    telemetry.setup(TracerProvider())
+    with telemetry.span("work", {}):
+        fields, trace_id = json.loads(formatted("json", a_record())), telemetry.trace_id()
+    telemetry.teardown()
+
+    assert fields["trace_id"] == trace_id != telemetry.NONE
 
 
 def test_json_lines_carry_the_traceback() -> None:

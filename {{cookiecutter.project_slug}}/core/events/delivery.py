@@ -1,10 +1,12 @@
 """One subscriber's handling of one event: at least once, and once in effect."""
 
 import traceback
+from contextlib import AbstractContextManager
 from uuid import UUID
 
 from django.db import transaction
 
+from core import telemetry
 from core.events.codec import loads
 from core.events.models import EventDelivery, OutboxEvent
 from core.events.registry import subscription
@@ -41,7 +43,7 @@ def handle(subscriber: str, event_id: UUID | str, *, final: bool = True) -> str:
             return delivery.state
         delivery.attempts += 1
         try:
-            with transaction.atomic():
+            with transaction.atomic(), _span(subscriber, event):
                 wanted.handler(loads(wanted.event_type, event.payload))
         except Exception as error:  # any failure of the product's code is recorded
             failure = error
@@ -54,3 +56,10 @@ def handle(subscriber: str, event_id: UUID | str, *, final: bool = True) -> str:
     if failure is not None:
         raise HandlerFailed(f"{subscriber} failed on {event.topic} {event.id}") from failure
     return delivery.state
+
+
+def _span(subscriber: str, event: OutboxEvent) -> AbstractContextManager[None]:
+    """The handler's span, in the publisher's trace (the outbox row carries its context)."""
+    attributes = {"event.topic": event.topic, "event.id": str(event.id)}
+    product = {"product": subscriber.partition(".")[0], "event.handler": subscriber}
+    return telemetry.span(subscriber, {**product, **attributes}, parent=event.traceparent)

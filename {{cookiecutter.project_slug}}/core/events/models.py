@@ -32,6 +32,8 @@ class OutboxEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)
     dispatched_at = models.DateTimeField(null=True, blank=True)
+    # The publisher's W3C trace context (core.telemetry): its relay and handlers join its trace.
+    traceparent = models.CharField(max_length=55, blank=True, default="")
 
     class Meta:
         ordering = ("created_at", "id")

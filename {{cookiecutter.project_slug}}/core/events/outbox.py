@@ -8,6 +8,7 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
+from core import telemetry
 from core.events.codec import dumps
 from core.events.models import OutboxEvent
 from core.events.registry import subscriptions_to, topic_of
@@ -43,7 +44,10 @@ def publish(event: object, *, aggregate_id: object) -> UUID:
 def store(event: object, *, aggregate_id: object) -> OutboxEvent:
     """The outbox row of ``event``, written now (``publish`` and the test helpers)."""
     return OutboxEvent.objects.create(
-        topic=topic_of(type(event)), payload=dumps(event), aggregate_id=str(aggregate_id)
+        topic=topic_of(type(event)),
+        payload=dumps(event),
+        aggregate_id=str(aggregate_id),
+        traceparent=telemetry.traceparent(),  # its relay and handlers join the publisher's trace
     )
 
 
@@ -58,9 +62,15 @@ def relay(event_id: UUID) -> bool:
     row = OutboxEvent.objects.filter(id=event_id, state=OutboxEvent.State.PENDING).first()
     if row is None:
         return False
+    attributes = {
+        "product": row.topic.partition(".")[0],
+        "event.topic": row.topic,
+        "event.id": str(row.id),
+    }
     try:
-        for subscription in subscriptions_to(row.topic):
-            handle_event.apply_async((subscription.name, str(row.id)))
+        with telemetry.span(f"relay {row.topic}", attributes, parent=row.traceparent):
+            for subscription in subscriptions_to(row.topic):
+                handle_event.apply_async((subscription.name, str(row.id)))
     except Exception:  # the broker is unreachable (or, eager, a bug in the delivery)
         logger.warning("event %s left pending for the sweep", row, exc_info=True)
         return False
