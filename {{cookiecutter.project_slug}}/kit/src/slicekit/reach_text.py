@@ -27,7 +27,7 @@ SQL_WORDS = re.compile(
 MODULE_PATH = re.compile(r"products[./](\w+)((?:[./:]\w+)*)")
 TEMPLATE_PATH = re.compile(r"products[./](%|\{)")  # "products.%s.backend.logic" % name
 # A Django template's tags, and the string literals in them.
-TEMPLATE_TAG = re.compile(r"\{%.*?%\}", re.DOTALL)
+TEMPLATE_TAG = re.compile(r"[{]%.*?%[}]", re.DOTALL)  # a Django tag, whole
 QUOTED = re.compile(r"([\"'])(.*?)\1")
 
 
@@ -161,7 +161,7 @@ def owned_name(project: Project, user: str | None, text: str, complete: bool) ->
 
 
 def template_findings(project: Project, path: Path, relative: str, user: str) -> list[Finding]:
-    """owned-name in a Django template: the quoted strings of its tags ({% url %}, include...)."""
+    """owned-name in a Django template: the quoted strings of its tags (url, include...)."""
     source = path.read_text(encoding="utf-8", errors="replace")
     findings = []
     for tag in TEMPLATE_TAG.finditer(source):

@@ -422,18 +422,26 @@ def test_no_input_crashes_the_lint(root: Path, source: str) -> None:
     lint(root, source + "\nfrom products.shop.backend import logic\n")
 
 
+def tags(text: str) -> str:
+    """Django template tags from ``<% ... %>``."""
+    return text.replace("<%", "{" + "%").replace("%>", "%" + "}")
+
+
 def test_a_template_naming_another_products_names_fails_at_each_tag(root: Path) -> None:
     template = root / "products/cart/backend/templates/cart/basket.html"
     template.parent.mkdir(parents=True)
+    # Tags written as <% ... %>: a baked project holds no Jinja-like text.
     template.write_text(
-        '{% extends "shop/base.html" %}\n'
-        "<p>shop: open today, see shop/item.html</p>\n"
-        '{% url "cart:item-list" %}\n'
-        "{% block body %}<a href=\"{% url 'shop:item-detail' item.id %}\">x</a>\n"
-        '{% include "cart/row.html" %}{% include "shop/row.html" with item=item %}\n'
-        "{% endblock %}\n"
+        tags(
+            '<% extends "shop/base.html" %>\n'
+            "<p>shop: open today, see shop/item.html</p>\n"
+            '<% url "cart:item-list" %>\n'
+            "<% block body %><a href=\"<% url 'shop:item-detail' item.id %>\">x</a>\n"
+            '<% include "cart/row.html" %><% include "shop/row.html" with item=item %>\n'
+            "<% endblock %>\n"
+        )
     )
-    (template.parent / "notes.txt").write_text("{% comment %}x{% endcomment %}\n")
+    (template.parent / "notes.txt").write_text(tags("<% comment %>x<% endcomment %>\n"))
 
     found = lint(root, "")
 

@@ -13,7 +13,7 @@ RULE = Rule(
         "or management command of its; and a task sent by a name computed at run time."
     ),
     why=(
-        "reverse(), render_to_string(), {% include %}, call_command() and send_task() reach "
+        "reverse(), render_to_string(), the include tag, call_command() and send_task() reach "
         "another product by a name no import shows, past its facade; the name changes with "
         "the owner's code."
     ),
