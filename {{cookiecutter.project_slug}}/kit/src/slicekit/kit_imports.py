@@ -41,6 +41,8 @@ def _kit_imports(root: Path, relative: Path) -> list[Finding]:
         return []  # the syntax rule reports the file
     findings = []
     for node in ast.walk(tree):
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
         for name in _absolute_imports(node):
             if name.split(".")[0] == KIT:
                 findings.append(
@@ -55,9 +57,7 @@ def _kit_imports(root: Path, relative: Path) -> list[Finding]:
     return findings
 
 
-def _absolute_imports(node: ast.AST) -> list[str]:
+def _absolute_imports(node: ast.Import | ast.ImportFrom) -> list[str]:
     if isinstance(node, ast.Import):
         return [alias.name for alias in node.names]
-    if isinstance(node, ast.ImportFrom) and not node.level and node.module:
-        return [node.module]
-    return []
+    return [node.module] if not node.level and node.module else []

@@ -70,8 +70,8 @@ class Command(BaseCommand):
             findings += lint_package(root, package)
             findings += lint_domain_hatches(root, PackageNames(package).directory)
         findings += reach_findings(root, existing, products or existing, slug)
-        checked = [ProductNames(p).directory for p in products or existing]
-        findings += lint_kit_imports(root, [*checked, *(PRODUCTION_ROOTS if every else ())])
+        linted = [ProductNames(p).directory for p in products or existing]
+        findings += lint_kit_imports(root, [*linted, *(PRODUCTION_ROOTS if every else ())])
         try:
             allowances = read_baseline(root)
         except BaselineError as error:
