@@ -229,8 +229,8 @@ def line_value(path: Path, key: str) -> str:
 
 # Lines of Python, tests included. Issue 21 set 7,000 for the lean project (5,527 when the kit
 # moved out); events through an outbox and erasure through facades (issues 22 and 24) are
-# production code the team owns, and took it to about 7,200 (docs/what-you-get.md).
-TEAM_CODE_BUDGET = 7_500
+# production code the team owns, and tracing across them (issue 24) took it to about 7,500.
+TEAM_CODE_BUDGET = 7_600
 LANGUAGES = {".py": "Python", ".ts": "TS", ".tsx": "TS", ".js": "TS", ".mjs": "TS"}
 
 
