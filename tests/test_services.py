@@ -178,6 +178,11 @@ def test_production_refuses_to_start_without_its_settings(project: Path, missing
     assert f"ImproperlyConfigured: {missing} is not set: production needs" in output
 
 
+def hooks(module: str) -> dict[str, str]:
+    """The environment that loads one of tests/'s schemathesis hook modules."""
+    return {"PYTHONPATH": str(TEMPLATE / "tests"), "SCHEMATHESIS_HOOKS": module}
+
+
 def test_the_api_survives_fuzzing_from_its_own_schema(project: Path, tmp_path: Path) -> None:
     """schemathesis, signed in: every check passes (no 5xx, responses match the schema,
     valid input is accepted, invalid refused), with the session and, in a shorter run,
@@ -232,6 +237,7 @@ def test_the_api_survives_fuzzing_from_its_own_schema(project: Path, tmp_path: P
             # test and config's own tests prove the session sign-in.
             *("--exclude-path", "/api/auth/session/"),
             cwd=project,
+            env=hooks("schemathesis_filters"),
         )
         # A script's way in: a token pair from the credentials, then the access token.
         credentials = json.dumps({"username": "fuzzer", "password": "a-long-password-0"})
@@ -249,13 +255,14 @@ def test_the_api_survives_fuzzing_from_its_own_schema(project: Path, tmp_path: P
             # The web app's session sign-in and sign-out take the session and CSRF, not a token.
             *("--exclude-path", "/api/auth/session/"),
             cwd=project,
+            env=hooks("schemathesis_filters"),
         )
         anonymous = attempt(
             *schemathesis,
             *("--checks=not_a_server_error,refused_without_credentials", "--mode=positive"),
             *("--max-examples=10", "--warnings=off"),
             cwd=project,
-            env={"PYTHONPATH": str(TEMPLATE / "tests"), "SCHEMATHESIS_HOOKS": "schemathesis_hooks"},
+            env=hooks("schemathesis_hooks"),
         )
     finally:
         stop(server)
