@@ -63,12 +63,17 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     class ModuleAndCellScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             module = nodeid.partition("::")[0]
+            if module in ONE_BAKE_PER_TEST:  # nothing shared: each test may go its own way
+                return nodeid
             cell = CELL_IN_ID.search(nodeid)
             return f"{module}:{cell.group(1)}:{cell.group(2)}" if cell else module
 
     return ModuleAndCellScheduling(config, log)
 
 
+# Modules whose every test bakes its own project (a function-scoped fixture): the long
+# extraction guide's two variants then run side by side instead of one after the other.
+ONE_BAKE_PER_TEST = ("tests/test_extraction_guide.py",)
 # A cell's id leads a test's parameters: "[python 3.13, defaults]" or "[python 3.13, defaults-...]".
 CELL_IN_ID = re.compile(r"\[python ([^,\]]+), ([^\]-]+)")
 
